@@ -1,0 +1,86 @@
+package com.zeues.occupation.config;
+
+import com.zeues.domain.time.BusinessTime;
+import com.zeues.topology.TopicRegistry;
+import com.zeues.topology.TopologySettings;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Everything the occupation service is configured with; the defaults run the local default.
+ *
+ * @param bootstrapServers Kafka; env {@code KAFKA_BOOTSTRAP_SERVERS}
+ * @param dataDir          where the Streams state lives; env {@code ZEUES_DATA_DIR}
+ * @param environment      shown in /api/health
+ * @param businessZone     "today" and every rendered instant
+ */
+@ConfigurationProperties("zeues")
+public record ZeuesProperties(
+        @DefaultValue("127.0.0.1:9092") String bootstrapServers,
+        @DefaultValue("./data") String dataDir,
+        @DefaultValue("local") String environment,
+        @DefaultValue("America/Santiago") ZoneId businessZone,
+        @DefaultValue Topics topics,
+        @DefaultValue Streams streams,
+        @DefaultValue Commands commands,
+        @DefaultValue Access access) {
+
+    /** Topic layout; see {@link TopicRegistry}. */
+    public record Topics(@DefaultValue("") String prefix, @DefaultValue("6") int partitions,
+                         @DefaultValue("4") int replyPartitions, @DefaultValue("1") short replication) {
+
+        public TopicRegistry.Settings settings() {
+            return new TopicRegistry.Settings(prefix, partitions, replyPartitions, replication);
+        }
+    }
+
+    /**
+     * @param commitInterval bounds verdict latency under exactly-once
+     * @param stateDir       defaults to {@code <dataDir>/streams}
+     */
+    public record Streams(@DefaultValue("zeues-occupation") String applicationId,
+                          @DefaultValue("10ms") Duration commitInterval,
+                          String stateDir,
+                          @DefaultValue("8h") Duration lease,
+                          @DefaultValue("30s") Duration leaseSweepInterval,
+                          @DefaultValue("24h") Duration verdictRetention,
+                          @DefaultValue("67108864") long rocksdbTotalBytes) {
+    }
+
+    /**
+     * @param replyTimeout   how long a request waits for its verdict before answering 504
+     * @param replyPartition the partition of zeues.replies this instance reads (one per instance)
+     */
+    public record Commands(@DefaultValue("5s") Duration replyTimeout,
+                           @DefaultValue("0") int replyPartition,
+                           @DefaultValue("100000") int operationsKept,
+                           @DefaultValue("10s") Duration syncTimeout) {
+    }
+
+    /**
+     * @param adminToken   bearer token for /api/admin/**; env {@code ZEUES_ADMIN_TOKEN}; unset = admin closed
+     * @param deviceTokens when not empty, every POST outside admin needs one in {@code X-Device-Token}
+     */
+    public record Access(String adminToken, @DefaultValue List<String> deviceTokens) {
+    }
+
+    public BusinessTime businessTime() {
+        return new BusinessTime(businessZone);
+    }
+
+    public TopicRegistry topicRegistry() {
+        return new TopicRegistry(topics.settings());
+    }
+
+    public TopologySettings topologySettings() {
+        return new TopologySettings(streams.lease, streams.leaseSweepInterval, streams.verdictRetention,
+                businessTime());
+    }
+
+    public String stateDir() {
+        return streams.stateDir != null && !streams.stateDir.isBlank() ? streams.stateDir : dataDir + "/streams";
+    }
+}

@@ -1,0 +1,81 @@
+package com.zeues.occupation.health;
+
+import com.zeues.occupation.config.ZeuesProperties;
+import com.zeues.occupation.command.ReplyListener;
+import com.zeues.occupation.streams.MasterDataReadiness;
+import com.zeues.occupation.streams.TopologyRunner;
+import com.zeues.domain.time.BusinessTime;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Contract §6: computed fresh on every call (never a stale cache). Operational means Kafka answers a probe,
+ * the topology is RUNNING, the master data is loaded and the reply consumer holds its partition.
+ */
+@Component
+public class HealthReport {
+
+    private final KafkaProbe kafka;
+    private final TopologyRunner runner;
+    private final MasterDataReadiness masterData;
+    private final ReplyListener replies;
+    private final ZeuesProperties props;
+    private final BusinessTime time;
+    private final String version;
+
+    public HealthReport(KafkaProbe kafka, TopologyRunner runner, MasterDataReadiness masterData, ReplyListener replies,
+                        ZeuesProperties props, BusinessTime time, ObjectProvider<BuildProperties> build) {
+        this.kafka = kafka;
+        this.runner = runner;
+        this.masterData = masterData;
+        this.replies = replies;
+        this.props = props;
+        this.time = time;
+        BuildProperties b = build.getIfAvailable();
+        this.version = b != null ? b.getVersion() : "dev";
+    }
+
+    public Map<String, Object> compute() {
+        String kafkaError = kafka.probe();
+        boolean topology = runner.isTopologyRunning();
+        boolean master = topology && masterData.loaded();
+        boolean assigned = replies.assigned();
+        boolean operational = kafkaError == null && topology && master && assigned;
+
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("kafka_error", kafkaError);
+        details.put("topology_error", runner.lastError());
+        details.put("master_data_loaded", master);
+        details.put("reply_consumer_assigned", assigned);
+        details.put("reply_partition", replies.replyPartition());
+        details.put("bootstrap_servers", props.bootstrapServers());
+
+        Map<String, Object> sink = new LinkedHashMap<>();
+        sink.put("pending_events", null);
+        sink.put("oldest_pending_age_s", null);
+        sink.put("last_success", null);
+        sink.put("last_error", null);
+
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", operational ? "healthy" : "unhealthy");
+        body.put("operational", operational);
+        body.put("timestamp", time.iso(Instant.now()));
+        body.put("environment", props.environment());
+        body.put("version", version);
+        body.put("kafka_connection", kafkaError == null ? "ok" : "error");
+        body.put("streams_state", runner.state().name());
+        body.put("sheets_connection", "disabled");
+        body.put("sheets_sink", sink);
+        body.put("details", details);
+        return body;
+    }
+
+    /** The cheap part of operational, for the readiness probe that runs often. */
+    public boolean operational() {
+        return Boolean.TRUE.equals(compute().get("operational"));
+    }
+}

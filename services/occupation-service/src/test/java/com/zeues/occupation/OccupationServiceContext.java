@@ -1,0 +1,82 @@
+package com.zeues.occupation;
+
+import com.zeues.topology.TopicRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts the occupation service as a real application on a free port against a given broker, isolated by
+ * topic prefix, application id and data dir; can be stopped and started again on the same state.
+ */
+public final class OccupationServiceContext implements AutoCloseable {
+
+    public static final String ADMIN_TOKEN = "test-admin-token";
+
+    private final String bootstrap;
+    private final String id = "it" + UUID.randomUUID().toString().substring(0, 8);
+    private final Path dataDir;
+    private final List<String> extra = new ArrayList<>();
+    private ConfigurableApplicationContext context;
+
+    public OccupationServiceContext(String bootstrap, String... extraProperties) {
+        this.bootstrap = bootstrap;
+        this.extra.addAll(List.of(extraProperties));
+        try {
+            this.dataDir = Files.createTempDirectory("zeues-" + id);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public TopicRegistry topics() {
+        return new TopicRegistry(new TopicRegistry.Settings(prefix(), 3, 2, (short) 1));
+    }
+
+    public String prefix() {
+        return id + ".";
+    }
+
+    public String bootstrap() {
+        return bootstrap;
+    }
+
+    public OccupationServiceContext start() {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--zeues.bootstrap-servers=" + bootstrap,
+                "--zeues.data-dir=" + dataDir,
+                "--zeues.topics.prefix=" + prefix(),
+                "--zeues.topics.partitions=3",
+                "--zeues.topics.reply-partitions=2",
+                "--zeues.streams.application-id=" + id,
+                "--zeues.access.admin-token=" + ADMIN_TOKEN));
+        extra.forEach(p -> args.add("--" + p));
+        context = new SpringApplicationBuilder(OccupationServiceApplication.class).run(args.toArray(String[]::new));
+        return this;
+    }
+
+    public int port() {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    public ConfigurableApplicationContext context() {
+        return context;
+    }
+
+    public void stop() {
+        if (context != null) {
+            context.close();
+            context = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,5 @@
+package com.zeues.domain.model;
+
+public enum Accion {
+    TOMAR, PAUSAR, COMPLETAR, CANCELAR, OVERRIDE
+}

@@ -1,0 +1,41 @@
+package com.zeues.domain.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.time.LocalDate;
+
+/**
+ * One spool's master data from the sheet: the value of {@code zeues.spools}, keyed by tag.
+ *
+ * <p>A record with {@code syncId} set is a sync marker instead: the connector writes one to every partition
+ * (key {@link #markerKey(int)}) after a master-data sync, so the topology can tell when that sync has been
+ * processed.
+ */
+public record SpoolMaster(String tagSpool, String nv, String ot, LocalDate fechaMateriales, SpoolSeed seed,
+                          Long syncId) {
+
+    public static final String MARKER_PREFIX = "__sync__:";
+
+    public SpoolMaster(String tagSpool, String nv, String ot, LocalDate fechaMateriales, SpoolSeed seed) {
+        this(tagSpool, nv, ot, fechaMateriales, seed, null);
+    }
+
+    public static String markerKey(int partition) {
+        return MARKER_PREFIX + partition;
+    }
+
+    public static SpoolMaster marker(int partition, long syncId) {
+        return new SpoolMaster(markerKey(partition), null, null, null, null, syncId);
+    }
+
+    @JsonIgnore // derived, not a field of the record on the wire
+    public boolean isSyncMarker() {
+        return syncId != null;
+    }
+
+    /** Master columns only: what the connector compares before publishing again. */
+    public boolean sameMaster(SpoolMaster other) {
+        return other != null && java.util.Objects.equals(tagSpool, other.tagSpool)
+                && java.util.Objects.equals(nv, other.nv) && java.util.Objects.equals(ot, other.ot)
+                && java.util.Objects.equals(fechaMateriales, other.fechaMateriales);
+    }
+}

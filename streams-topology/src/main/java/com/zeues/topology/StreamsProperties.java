@@ -1,0 +1,34 @@
+package com.zeues.topology;
+
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/** The Kafka Streams configuration the topology needs: exactly-once, its handlers and bounded memory. */
+public final class StreamsProperties {
+
+    private StreamsProperties() {
+    }
+
+    /**
+     * @param commitIntervalMs bounds the verdict latency under exactly-once (verdicts are visible only after
+     *                         the transaction commits)
+     */
+    public static Properties of(String applicationId, String bootstrapServers, String stateDir,
+                                TopicRegistry topics, long commitIntervalMs) {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
+        p.put(DeadLetterHandler.DLQ_TOPIC_CONFIG, topics.commandsDlq.name());
+        p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDBConfig.class.getName());
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 5); // commands are tiny and urgent
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) topics.commands.replication());
+        return p;
+    }
+}
