@@ -17,6 +17,9 @@ public final class CloudEventHeaders {
     public static final String EVENT_SCHEMA = "/api/schemas/spool-event-v1.json";
     public static final String STATE_SCHEMA = "/api/schemas/spool-view-v1.json";
     public static final String STATE_TYPE = "com.zeues.spool.state";
+    /** The schemas themselves, as classpath resources of this jar (the build copies them from docs/schemas). */
+    public static final String EVENT_SCHEMA_RESOURCE = "schemas/spool-event-v1.json";
+    public static final String STATE_SCHEMA_RESOURCE = "schemas/spool-view-v1.json";
 
     private CloudEventHeaders() {
     }

@@ -12,7 +12,7 @@ import java.util.Optional;
 public final class ParentWatch {
 
     static final String ENV = "ZEUES_WATCH_PARENT";
-    private static final long POLL_MS = 500;
+    private static final long POLL_MS = 200;
 
     private ParentWatch() {
     }
@@ -30,7 +30,7 @@ public final class ParentWatch {
         return true;
     }
 
-    /** Halts this JVM within about half a second of {@code parent} ending. */
+    /** Halts this JVM within about 0.2 s of {@code parent} ending. */
     public static void watch(ProcessHandle parent) {
         Thread watcher = new Thread(() -> {
             while (parent.isAlive()) {
@@ -44,7 +44,7 @@ public final class ParentWatch {
             // exit (not halt) so shutdown hooks close the broker / Streams cleanly; halt if they hang
             Thread halter = new Thread(() -> {
                 try {
-                    Thread.sleep(1500);
+                    Thread.sleep(1000);
                 } catch (InterruptedException ignored) {
                     // fall through to halt
                 }

@@ -26,9 +26,10 @@ public record SpoolCommand(
 
     /**
      * The fields that make two commands "the same" for idempotency: never worker_nombre or unknown fields.
+     * Null-safe: it is also computed for malformed commands, to answer them.
      */
     public String canonical() {
-        return String.join("|", type.name(), tagSpool, Integer.toString(workerId), String.valueOf(operacion),
+        return String.join("|", String.valueOf(type), tagSpool, Integer.toString(workerId), String.valueOf(operacion),
                 String.valueOf(fechaOperacion), String.valueOf(resultado));
     }
 }

@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * Decides one command against the spool's state: spool and worker checks first (contract §1 check order),
- * then the command's own rule.
+ * Decides one command against the spool's state: a malformed command first (422), then spool and worker
+ * checks (contract §1 check order), then the command's own rule.
  */
 public final class CommandDecider {
 
@@ -21,15 +21,20 @@ public final class CommandDecider {
      * @param worker the requesting worker from the registry, null when unknown
      */
     public static Decision decide(SpoolState state, Worker worker, SpoolCommand cmd, Instant now, LocalDate today) {
+        // the shape of a command is decided before any business rule (contract §1, 422); the HTTP layer checks
+        // it already, so these only catch a sender's bug instead of failing the task
+        if (cmd.type() == null) {
+            return Rejections.validacion(cmd.tagSpool(), cmd.operacion(), "el tipo de comando es obligatorio");
+        }
+        boolean bySupervisor = cmd.type() == CommandType.DESBLOQUEAR || cmd.type() == CommandType.LIBERAR;
+        if (!bySupervisor && cmd.operacion() == null) {
+            return Rejections.validacion(cmd.tagSpool(), null, "operacion es obligatoria");
+        }
         if (state == null) {
             return Rejections.spoolNoEncontrado(cmd.tagSpool());
         }
-        boolean bySupervisor = cmd.type() == CommandType.DESBLOQUEAR || cmd.type() == CommandType.LIBERAR;
         if (!bySupervisor && (worker == null || !worker.activo())) {
             return Rejections.workerNoEncontrado(cmd.tagSpool(), cmd.operacion(), cmd.workerId());
-        }
-        if (!bySupervisor && cmd.operacion() == null) {
-            return Rejections.validacion(cmd.tagSpool(), null, "operacion es obligatoria");
         }
         CommandContext c = new CommandContext(state, worker, cmd, now, today);
         return switch (cmd.type()) {

@@ -1,0 +1,67 @@
+package com.zeues.local.e2e;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A tablet's view of the API: JSON in, status and JSON out. */
+final class Http {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    record Response(int status, JsonNode body, String raw) {
+        String error() {
+            return body == null || body.get("error") == null ? null : body.get("error").asString();
+        }
+
+        String text(String field) {
+            return body.get(field).asString();
+        }
+    }
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    Http(String base) {
+        this.base = base;
+    }
+
+    Response post(String path, Object body) {
+        return post(path, body instanceof String s ? s : JSON.writeValueAsString(body), Map.of());
+    }
+
+    Response post(String path, Object body, Map<String, String> headers) {
+        return post(path, body instanceof String s ? s : JSON.writeValueAsString(body), headers);
+    }
+
+    Response post(String path, String raw, Map<String, String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(raw));
+        headers.forEach(b::header);
+        return send(b.build());
+    }
+
+    Response get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET().build());
+    }
+
+    private Response send(HttpRequest request) {
+        try {
+            HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
+            JsonNode node = null;
+            try {
+                node = r.body().isBlank() ? null : JSON.readTree(r.body());
+            } catch (RuntimeException e) {
+                // leave null: the raw text is in the assertion message
+            }
+            return new Response(r.statusCode(), node, r.body());
+        } catch (Exception e) {
+            throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + e, e);
+        }
+    }
+}
