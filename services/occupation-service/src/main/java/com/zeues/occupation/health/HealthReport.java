@@ -73,9 +73,4 @@ public class HealthReport {
         body.put("details", details);
         return body;
     }
-
-    /** The cheap part of operational, for the readiness probe that runs often. */
-    public boolean operational() {
-        return Boolean.TRUE.equals(compute().get("operational"));
-    }
 }
