@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies master data from the sheet to the spools of its partition: a new spool starts from its seed (the
- * sheet's state columns, taken over once), a known spool only gets its master columns updated, and a sync
- * marker records that this partition has processed that sync.
+ * sheet's state columns, taken over once), a known spool only gets its master columns (row number included)
+ * updated, and a sync marker records that this partition has processed that sync.
  */
 public final class SpoolMasterProcessor implements Processor<String, SpoolMaster, String, Object> {
 
@@ -49,12 +49,13 @@ public final class SpoolMasterProcessor implements Processor<String, SpoolMaster
             long now = context.currentSystemTimeMs();
             if (current == null) {
                 SpoolMaster keyed = new SpoolMaster(tag, master.nv(), master.ot(), master.fechaMateriales(),
-                        master.seed());
+                        master.seed(), null, master.fila());
                 writer.writeMaster(SeedInterpreter.initial(keyed), now);
             } else if (!Objects.equals(current.nv(), master.nv()) || !Objects.equals(current.ot(), master.ot())
-                    || !Objects.equals(current.fechaMateriales(), master.fechaMateriales())) {
+                    || !Objects.equals(current.fechaMateriales(), master.fechaMateriales())
+                    || !Objects.equals(current.fila(), master.fila())) {
                 writer.writeMaster(current.toBuilder().nv(master.nv()).ot(master.ot())
-                        .fechaMateriales(master.fechaMateriales()).build(), now);
+                        .fechaMateriales(master.fechaMateriales()).fila(master.fila()).build(), now);
             }
         } catch (RuntimeException e) {
             log.error("applying master data of spool {} failed; record skipped", tag, e);

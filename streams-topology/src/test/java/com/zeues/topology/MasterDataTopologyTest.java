@@ -137,6 +137,29 @@ class MasterDataTopologyTest {
     }
 
     @Test
+    void theSheetRowTravelsAsMasterDataWithoutAVersionBump() {
+        h.spool(new SpoolMaster(TAG, "NV", "OT", MATERIALES, occupiedSeed(), null, 7));
+        assertThat(h.state(TAG).fila()).isEqualTo(7);
+        assertThat(h.views()).extracting(SpoolView::fila).containsExactly(7);
+        Verdict v = h.ok(pausar(TAG, 93, Operacion.ARM));
+        assertThat(v.body()).containsEntry("version", 1);
+        assertThat(h.events().get(0).spool().fila()).as("the event's view carries it").isEqualTo(7);
+        h.views();
+
+        // the row moved in the sheet: the view follows, the version stays
+        h.spool(new SpoolMaster(TAG, "NV", "OT", MATERIALES, null, null, 12));
+        List<SpoolView> moved = h.views();
+        assertThat(moved).extracting(SpoolView::fila).containsExactly(12);
+        assertThat(moved.get(0).version()).isEqualTo(1);
+        assertThat(h.noEvents()).isTrue();
+        // the same row again publishes nothing
+        h.spool(new SpoolMaster(TAG, "NV", "OT", MATERIALES, null, null, 12));
+        assertThat(h.views()).isEmpty();
+        assertThat(h.ok(tomar(TAG, 96, Operacion.ARM)).body()).containsEntry("version", 2);
+        assertThat(h.state(TAG).fila()).isEqualTo(12);
+    }
+
+    @Test
     void theSameMasterDataAgainPublishesNothing() {
         h.spool(TAG, MATERIALES);
         h.views();

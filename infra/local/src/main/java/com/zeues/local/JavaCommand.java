@@ -28,8 +28,10 @@ public final class JavaCommand {
         cmd.add(java());
         cmd.addAll(jvmOptions);
         cmd.add("-XX:+ExitOnOutOfMemoryError");
+        Optional<ClassDataSharing> cds = ClassDataSharing.beside(jar);
+        cds.ifPresent(c -> cmd.add("-XX:SharedArchiveFile=" + c.archive()));
         cmd.add("-jar");
-        cmd.add(jar.toAbsolutePath().normalize().toString());
+        cmd.add(cds.map(ClassDataSharing::jar).orElse(jar).toAbsolutePath().normalize().toString());
         return cmd;
     }
 

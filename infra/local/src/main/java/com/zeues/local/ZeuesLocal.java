@@ -124,15 +124,20 @@ public final class ZeuesLocal {
         checkJars();
         AdminToken token = AdminTokenFile.resolve(env, settings.adminTokenFile());
         say("data in " + settings.dataDir() + ", logs in " + settings.logDir());
-        String kafka = startKafka(deadline);
-
+        // JVM and Spring start-up is the longest part of a start: the emulator and both services boot side by
+        // side with the broker (they wait for Kafka by themselves), after every port has been checked
+        Optional<ProcessHandle> survivor = settings.localKafka() ? ownership().survivingBroker() : Optional.empty();
+        checkPortsFree(false);
+        if (settings.localKafka() && survivor.isEmpty()) {
+            checkPortsFree(true);
+        }
         ChildProcess emulator = start(Child.SHEETS_EMULATOR, ChildEnvironment.emulator(settings));
-        await(deadline, Map.of(emulator, probe.answers(
-                url(settings.emulatorPort(), "/v4/spreadsheets/" + settings.spreadsheetId()))));
-
         ChildProcess connector = start(Child.SHEETS_CONNECTOR, ChildEnvironment.connector(settings));
         ChildProcess service = start(Child.OCCUPATION_SERVICE, ChildEnvironment.service(settings, token));
+        String kafka = startKafka(deadline, survivor);
+
         Map<ChildProcess, ReadinessProbe.Check> checks = new LinkedHashMap<>();
+        checks.put(emulator, probe.answers(url(settings.emulatorPort(), "/v4/spreadsheets/" + settings.spreadsheetId())));
         checks.put(connector, probe.answers(url(settings.connectorPort(), "/api/health")));
         checks.put(service, probe.operational(url(settings.servicePort(), "/api/health")));
         await(deadline, checks);
@@ -151,10 +156,9 @@ public final class ZeuesLocal {
     }
 
     /** Starts, adopts or checks Kafka; returns how to show it in the banner. */
-    private String startKafka(Instant deadline) throws LaunchFailure, IOException {
+    private String startKafka(Instant deadline, Optional<ProcessHandle> survivor) throws LaunchFailure, IOException {
         String bootstrap = settings.bootstrapServers();
         if (!settings.localKafka()) {
-            checkPortsFree(false);
             say("using the Kafka cluster at " + bootstrap + " (KAFKA_BOOTSTRAP_SERVERS); no local broker");
             try {
                 BrokerReadiness.await(bootstrap, remaining(deadline, Duration.ofSeconds(60)), () -> true);
@@ -164,12 +168,9 @@ public final class ZeuesLocal {
             }
             return bootstrap + " (KAFKA_BOOTSTRAP_SERVERS)";
         }
-        ownership = new BrokerOwnership(settings.brokerPidFile(), settings.dataDir());
-        Optional<ProcessHandle> survivor = ownership.survivingBroker();
         if (survivor.isPresent()) {
             return adoptBroker(survivor.get(), deadline);
         }
-        checkPortsFree(true);
         say("starting Kafka on " + bootstrap + " ...");
         KafkaLocalBroker.Builder builder = KafkaLocalBroker.builder()
                 .dataDir(settings.dataDir())
@@ -215,7 +216,6 @@ public final class ZeuesLocal {
         }
         children.add(kafka);
         say("kafka is ready " + since());
-        checkPortsFree(false);
         return bootstrap + " (local broker, pid " + survivor.pid() + ", from an earlier run)";
     }
 
@@ -230,15 +230,22 @@ public final class ZeuesLocal {
         }
     }
 
+    private BrokerOwnership ownership() {
+        if (ownership == null) {
+            ownership = new BrokerOwnership(settings.brokerPidFile(), settings.dataDir());
+        }
+        return ownership;
+    }
+
     /**
-     * Fails with exit code 2 when a port stays taken: children of a launcher that just died free theirs within about
+     * Checks the Kafka ports ({@code kafkaPorts}) or all the others. Fails with exit code 2 when a port stays taken: children of a launcher that just died free theirs within about
      * 2 s, so each port gets a short wait first.
      */
-    private void checkPortsFree(boolean includingKafka) throws LaunchFailure {
+    private void checkPortsFree(boolean kafkaPorts) throws LaunchFailure {
         Instant until = Instant.now().plus(portWait);
         for (Map.Entry<String, Integer> port : settings.ports().entrySet()) {
             boolean kafkaPort = port.getKey().startsWith("ZEUES_KAFKA_");
-            if (kafkaPort && !includingKafka) {
+            if (kafkaPort != kafkaPorts) {
                 continue;
             }
             while (!FreePorts.isFree(port.getValue())) {

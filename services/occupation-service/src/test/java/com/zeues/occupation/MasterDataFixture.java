@@ -74,13 +74,39 @@ public final class MasterDataFixture {
         return spools;
     }
 
+    /**
+     * Creates the topics and publishes more spools, without markers: call it before {@link #publish}, whose markers
+     * then cover them too.
+     */
+    public static void publishSpools(String bootstrap, TopicRegistry topics, List<SpoolMaster> extra) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            TopicProvisioner.ensure(admin, topics.all());
+        }
+        try (KafkaProducer<String, SpoolMaster> spools = new KafkaProducer<>(producerConfig(bootstrap),
+                new StringSerializer(), topics.spools.valueSerde().serializer())) {
+            for (SpoolMaster s : extra) {
+                spools.send(new ProducerRecord<>(topics.spools.name(), s.tagSpool(), s));
+            }
+            spools.flush();
+        }
+    }
+
+    /**
+     * One batch in flight at a time: right after the topics are created a partition may answer "not leader" to a
+     * first batch while a second one is accepted, and the retried first batch then fails its sequence check
+     * forever (OutOfOrderSequenceException), leaving spools unpublished before markers that say they are.
+     */
+    static Map<String, Object> producerConfig(String bootstrap) {
+        return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+    }
+
     /** Creates the topics and publishes everything with sync markers for {@code syncId}. */
     public static void publish(String bootstrap, TopicRegistry topics, long syncId) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             TopicProvisioner.ensure(admin, topics.all());
         }
-        Map<String, Object> cfg = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all");
+        Map<String, Object> cfg = producerConfig(bootstrap);
         try (KafkaProducer<String, SpoolMaster> spools = new KafkaProducer<>(cfg, new StringSerializer(),
                 topics.spools.valueSerde().serializer());
              KafkaProducer<String, Worker> workers = new KafkaProducer<>(cfg, new StringSerializer(),

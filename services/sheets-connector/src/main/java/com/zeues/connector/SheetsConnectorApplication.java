@@ -5,8 +5,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * The sheets connector: master data from the spreadsheet into Kafka (and, later, events from Kafka into the
- * sheet), with a small HTTP surface ({@code /api/health}, actuator) on {@code ZEUES_CONNECTOR_PORT} (8081).
+ * The sheets connector: master data from the spreadsheet into Kafka and events from Kafka into the sheet, with a
+ * small HTTP surface ({@code /api/health}, the sink's status and resync, actuator) on {@code ZEUES_CONNECTOR_PORT}
+ * (8081).
  */
 @SpringBootApplication
 public class SheetsConnectorApplication {

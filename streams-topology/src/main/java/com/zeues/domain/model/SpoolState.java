@@ -1,10 +1,12 @@
 package com.zeues.domain.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 
 /**
  * Everything the system knows about one spool: master data from the sheet plus the state its commands
  * built. This is the value of the {@code spools} state store; {@link SpoolView} is what clients see.
+ * {@code fila} is the spool's row in the sheet (master data, null when unknown).
  */
 public record SpoolState(
         String tagSpool,
@@ -23,7 +25,8 @@ public record SpoolState(
         MetrologiaEstado metrologia,
         ReparacionEstado reparacion,
         int ciclo,
-        long version) {
+        long version,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer fila) {
 
     /** Rejections allowed before a spool is blocked. */
     public static final int MAX_CICLOS = 3;
@@ -88,6 +91,7 @@ public record SpoolState(
         private ReparacionEstado reparacion;
         private int ciclo;
         private long version;
+        private Integer fila;
 
         public Builder() {
         }
@@ -110,6 +114,7 @@ public record SpoolState(
             reparacion = s.reparacion;
             ciclo = s.ciclo;
             version = s.version;
+            fila = s.fila;
         }
 
         public Builder tagSpool(String v) { tagSpool = v; return this; }
@@ -129,6 +134,7 @@ public record SpoolState(
         public Builder reparacion(ReparacionEstado v) { reparacion = v; return this; }
         public Builder ciclo(int v) { ciclo = v; return this; }
         public Builder version(long v) { version = v; return this; }
+        public Builder fila(Integer v) { fila = v; return this; }
 
         /** Sets ARM's or SOLD's state. */
         public Builder estado(Operacion op, OpEstado v) {
@@ -143,7 +149,7 @@ public record SpoolState(
         public SpoolState build() {
             return new SpoolState(tagSpool, nv, ot, fechaMateriales, fechaArmado, fechaSoldadura,
                     fechaQcMetrologia, fechaRechazo, armador, soldador, occupation, arm, sold, metrologia,
-                    reparacion, ciclo, version);
+                    reparacion, ciclo, version, fila);
         }
     }
 }

@@ -1,10 +1,14 @@
 package com.zeues.domain.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.zeues.domain.text.EstadoDetalle;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** The spool as every client sees it (contract §3); the value of {@code zeues.spool-state}. */
+/**
+ * The spool as every client sees it (contract §3); the value of {@code zeues.spool-state}. {@code fila}, the
+ * spool's row in the sheet (listings follow it), is left out when unknown.
+ */
 public record SpoolView(
         String tagSpool,
         String nv,
@@ -27,7 +31,8 @@ public record SpoolView(
         int ciclo,
         boolean bloqueado,
         String estadoDetalle,
-        long version) {
+        long version,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer fila) {
 
     public static SpoolView of(SpoolState s) {
         Occupation occ = s.occupation();
@@ -40,7 +45,7 @@ public record SpoolView(
                 occ == null ? null : occ.operacion(),
                 occ == null ? null : occ.since(),
                 s.arm(), s.sold(), s.metrologia(), s.reparacion(), s.ciclo(), s.bloqueado(),
-                EstadoDetalle.of(s), s.version());
+                EstadoDetalle.of(s), s.version(), s.fila());
     }
 
     public boolean occupied() {

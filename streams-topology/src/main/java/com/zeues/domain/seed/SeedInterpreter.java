@@ -27,7 +27,8 @@ public final class SeedInterpreter {
     }
 
     public static SpoolState initial(SpoolMaster m) {
-        SpoolState.Builder b = SpoolState.fresh(m.tagSpool(), m.nv(), m.ot(), m.fechaMateriales()).toBuilder();
+        SpoolState.Builder b = SpoolState.fresh(m.tagSpool(), m.nv(), m.ot(), m.fechaMateriales()).toBuilder()
+                .fila(m.fila());
         SpoolSeed seed = m.seed();
         if (seed == null || seed.isEmpty()) {
             return b.build();

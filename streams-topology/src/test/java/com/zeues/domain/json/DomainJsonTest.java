@@ -163,6 +163,24 @@ class DomainJsonTest {
     }
 
     @Test
+    void theSheetRowIsWrittenOnlyWhenKnownAndReadBackEverywhere() {
+        SpoolMaster m = new SpoolMaster(TAG, "NV", "OT", LocalDate.of(2026, 1, 20), null, null, 42);
+        assertThat(roundTrip(m, SpoolMaster.class)).isEqualTo(m);
+        assertThat(M.readTree(M.writeValueAsString(m)).get("fila").asInt()).isEqualTo(42);
+        assertThat(M.readTree(M.writeValueAsString(m.withFila(null))).has("fila")).isFalse();
+        SpoolState s = Flow.fresh().tomar(MAURICIO, Operacion.ARM).state().toBuilder().fila(42).build();
+        assertThat(roundTrip(s, SpoolState.class)).isEqualTo(s);
+        SpoolView v = SpoolView.of(s);
+        assertThat(v.fila()).isEqualTo(42);
+        assertThat(roundTrip(v, SpoolView.class)).isEqualTo(v);
+        assertThat(M.readTree(M.writeValueAsString(v)).get("fila").asInt()).isEqualTo(42);
+        // a record written before the row number existed reads as unknown
+        String old = M.writeValueAsString(SpoolView.of(Flow.fresh().state()));
+        assertThat(old).doesNotContain("fila");
+        assertThat(M.readValue(old, SpoolView.class).fila()).isNull();
+    }
+
+    @Test
     void workerRoundTripWithoutDerivedProperties() {
         Worker w = new Worker(94, "Juan Carlos", "Pérez López", List.of("Armador", "Soldador"), true);
         assertThat(roundTrip(w, Worker.class)).isEqualTo(w);

@@ -2,6 +2,7 @@ package com.zeues.occupation.command;
 
 import com.zeues.occupation.streams.MasterDataReadiness;
 import com.zeues.occupation.streams.TopologyRunner;
+import com.zeues.occupation.views.ViewConsumer;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -12,11 +13,14 @@ public class CommandReadiness {
     private final TopologyRunner runner;
     private final MasterDataReadiness masterData;
     private final ReplyListener replies;
+    private final ViewConsumer views;
 
-    public CommandReadiness(TopologyRunner runner, MasterDataReadiness masterData, ReplyListener replies) {
+    public CommandReadiness(TopologyRunner runner, MasterDataReadiness masterData, ReplyListener replies,
+                            ViewConsumer views) {
         this.runner = runner;
         this.masterData = masterData;
         this.replies = replies;
+        this.views = views;
     }
 
     /** Empty when commands can be decided; otherwise why not. */
@@ -29,6 +33,9 @@ public class CommandReadiness {
         }
         if (!masterData.loaded()) {
             return Optional.of("los datos maestros aún no están cargados");
+        }
+        if (!views.caughtUp()) {
+            return Optional.of("las vistas de lectura aún se están cargando");
         }
         return Optional.empty();
     }

@@ -26,7 +26,8 @@ public record ZeuesProperties(
         @DefaultValue Topics topics,
         @DefaultValue Streams streams,
         @DefaultValue Commands commands,
-        @DefaultValue Access access) {
+        @DefaultValue Access access,
+        @DefaultValue Views views) {
 
     /** Topic layout; see {@link TopicRegistry}. */
     public record Topics(@DefaultValue("") String prefix, @DefaultValue("6") int partitions,
@@ -65,6 +66,30 @@ public record ZeuesProperties(
      * @param deviceTokens when not empty, every POST outside admin needs one in {@code X-Device-Token}
      */
     public record Access(String adminToken, @DefaultValue List<String> deviceTokens) {
+    }
+
+    /**
+     * The read views and their live stream (contract §3 and §5).
+     *
+     * @param replayWindow        events of the last window are loaded at start and kept for {@code Last-Event-ID}
+     *                            replay
+     * @param replayMaxEvents     the replay buffer holds at most this many events
+     * @param clientBuffer        events buffered per SSE client; a client that falls further behind is disconnected
+     * @param heartbeat           a comment line this often on every SSE stream
+     * @param retry               the reconnection delay SSE clients are told
+     * @param kafkaStatusInterval how often the connection to Kafka is probed for the SSE {@code status} event
+     */
+    public record Views(@DefaultValue("1h") Duration replayWindow,
+                       @DefaultValue("50000") int replayMaxEvents,
+                       @DefaultValue("256") int clientBuffer,
+                       @DefaultValue("15s") Duration heartbeat,
+                       @DefaultValue("3s") Duration retry,
+                       @DefaultValue("2s") Duration kafkaStatusInterval) {
+
+        public static Views defaults() {
+            return new Views(Duration.ofHours(1), 50_000, 256, Duration.ofSeconds(15), Duration.ofSeconds(3),
+                    Duration.ofSeconds(2));
+        }
     }
 
     public BusinessTime businessTime() {

@@ -4,6 +4,7 @@ import com.zeues.occupation.config.ZeuesProperties;
 import com.zeues.occupation.command.ReplyListener;
 import com.zeues.occupation.streams.MasterDataReadiness;
 import com.zeues.occupation.streams.TopologyRunner;
+import com.zeues.occupation.views.ViewConsumer;
 import com.zeues.domain.time.BusinessTime;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Contract §6: computed fresh on every call (never a stale cache). Operational means Kafka answers a probe,
- * the topology is RUNNING, the master data is loaded and the reply consumer holds its partition.
+ * the topology is RUNNING, the master data is loaded, the read views have caught up and the reply consumer holds
+ * its partition.
  */
 @Component
 public class HealthReport {
@@ -23,16 +25,21 @@ public class HealthReport {
     private final TopologyRunner runner;
     private final MasterDataReadiness masterData;
     private final ReplyListener replies;
+    private final ViewConsumer views;
+    private final SheetSinkStatus sheetSink;
     private final ZeuesProperties props;
     private final BusinessTime time;
     private final String version;
 
     public HealthReport(KafkaProbe kafka, TopologyRunner runner, MasterDataReadiness masterData, ReplyListener replies,
-                        ZeuesProperties props, BusinessTime time, ObjectProvider<BuildProperties> build) {
+                        ViewConsumer views, SheetSinkStatus sheetSink, ZeuesProperties props, BusinessTime time,
+                        ObjectProvider<BuildProperties> build) {
         this.kafka = kafka;
         this.runner = runner;
         this.masterData = masterData;
         this.replies = replies;
+        this.views = views;
+        this.sheetSink = sheetSink;
         this.props = props;
         this.time = time;
         BuildProperties b = build.getIfAvailable();
@@ -44,7 +51,8 @@ public class HealthReport {
         boolean topology = runner.isTopologyRunning();
         boolean master = topology && masterData.loaded();
         boolean assigned = replies.assigned();
-        boolean operational = kafkaError == null && topology && master && assigned;
+        boolean viewsCaughtUp = views.caughtUp();
+        boolean operational = kafkaError == null && topology && master && assigned && viewsCaughtUp;
 
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("kafka_error", kafkaError);
@@ -52,24 +60,23 @@ public class HealthReport {
         details.put("master_data_loaded", master);
         details.put("reply_consumer_assigned", assigned);
         details.put("reply_partition", replies.replyPartition());
+        details.put("views_caught_up", viewsCaughtUp);
+        details.put("views_lag", views.lag());
         details.put("bootstrap_servers", props.bootstrapServers());
 
-        Map<String, Object> sink = new LinkedHashMap<>();
-        sink.put("pending_events", null);
-        sink.put("oldest_pending_age_s", null);
-        sink.put("last_success", null);
-        sink.put("last_error", null);
+        SheetSinkStatus.Snapshot sheets = sheetSink.check();
+        details.put("sheets_sink", sheets.details());
 
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", operational ? "healthy" : "unhealthy");
+        body.put("status", !operational ? "unhealthy" : sheets.degraded() ? "degraded" : "healthy");
         body.put("operational", operational);
         body.put("timestamp", time.iso(Instant.now()));
         body.put("environment", props.environment());
         body.put("version", version);
         body.put("kafka_connection", kafkaError == null ? "ok" : "error");
         body.put("streams_state", runner.state().name());
-        body.put("sheets_connection", "disabled");
-        body.put("sheets_sink", sink);
+        body.put("sheets_connection", sheets.connection());
+        body.put("sheets_sink", sheets.sink());
         body.put("details", details);
         return body;
     }

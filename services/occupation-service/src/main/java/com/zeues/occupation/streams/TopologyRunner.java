@@ -69,7 +69,7 @@ public class TopologyRunner implements SmartLifecycle {
                 lastError = e.getMessage();
                 log.warn("cannot start the topology yet ({}); retrying in {} ms", e.getMessage(), backoffMs);
                 sleep(backoffMs);
-                backoffMs = Math.min(backoffMs * 2, 10_000);
+                backoffMs = Math.min(backoffMs * 2, 2_000); // Kafka starting beside us: look again soon
             }
         }
     }

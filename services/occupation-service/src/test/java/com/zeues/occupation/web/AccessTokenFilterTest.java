@@ -23,7 +23,7 @@ class AccessTokenFilterTest {
                 new ZeuesProperties.Streams("app", Duration.ofMillis(10), null, Duration.ofHours(8),
                         Duration.ofSeconds(30), Duration.ofHours(24), 1L),
                 new ZeuesProperties.Commands(Duration.ofSeconds(5), 0, 10, Duration.ofSeconds(10)),
-                new ZeuesProperties.Access(admin, devices));
+                new ZeuesProperties.Access(admin, devices), ZeuesProperties.Views.defaults());
     }
 
     /** Runs the filter; returns the error code it refused with, or null when the request went through. */

@@ -9,6 +9,7 @@ import com.zeues.connector.master.SyncRequestListener;
 import com.zeues.connector.sheets.GoogleSheetsGateway;
 import com.zeues.connector.sheets.SheetsClientFactory;
 import com.zeues.connector.sheets.SheetsGateway;
+import com.zeues.connector.sink.SheetSink;
 import com.zeues.domain.time.BusinessTime;
 import com.zeues.topology.TopicRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -53,10 +54,23 @@ public class ConnectorConfiguration {
     }
 
     @Bean
-    SheetsGateway sheetsGateway(ConnectorProperties props, SheetsClientFactory.Target target) {
+    GoogleSheetsGateway sheetsGateway(ConnectorProperties props, SheetsClientFactory.Target target) {
         ConnectorProperties.Sheets s = props.sheets();
         return new GoogleSheetsGateway(SheetsClientFactory.build(target, s.connectTimeout(), s.readTimeout()),
                 s.spreadsheetId());
+    }
+
+    /** The sheet sink; its consumer group is {@code <prefix>zeues-sheets-sink}. */
+    @Bean
+    SheetSink sheetSink(ConnectorProperties props, TopicRegistry topics, KafkaClients clients,
+                        GoogleSheetsGateway gateway, BusinessTime time, MeterRegistry meters) {
+        return new SheetSink(topics, clients, gateway, gateway, props.sink(), props.sheets().spreadsheetId(),
+                sinkGroupId(props.topics().prefix()), time, meters);
+    }
+
+    /** The sink's consumer group: the occupation service computes the sink's lag from the same name. */
+    public static String sinkGroupId(String topicPrefix) {
+        return topicPrefix + "zeues-sheets-sink";
     }
 
     @Bean

@@ -6,13 +6,18 @@ import com.zeues.connector.master.RowProblem;
 import com.zeues.connector.master.SyncRequestListener;
 import com.zeues.connector.master.SyncStatus;
 import com.zeues.connector.sheets.SheetsClientFactory;
+import com.zeues.connector.sink.SheetSink;
+import com.zeues.connector.sink.SinkStatusBody;
 import com.zeues.domain.time.BusinessTime;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/health}: always 200; {@code status} says whether the master data flows. */
+/**
+ * {@code GET /api/health}: always 200; {@code status} says whether the master data flows, {@code sheets_sink} how
+ * the events reach the sheet.
+ */
 @RestController
 public class HealthController {
 
@@ -21,14 +26,16 @@ public class HealthController {
     private final BusinessTime time;
     private final ConnectorProperties props;
     private final SheetsClientFactory.Target target;
+    private final SheetSink sink;
 
     public HealthController(MasterDataSync sync, SyncRequestListener listener, BusinessTime time,
-                            ConnectorProperties props, SheetsClientFactory.Target target) {
+                            ConnectorProperties props, SheetsClientFactory.Target target, SheetSink sink) {
         this.sync = sync;
         this.listener = listener;
         this.time = time;
         this.props = props;
         this.target = target;
+        this.sink = sink;
     }
 
     /** The body of {@code /api/health} (snake_case on the wire). */
@@ -37,7 +44,8 @@ public class HealthController {
                                   String lastSyncTime, Long lastSyncId, String lastAttemptTime, long syncs,
                                   long failedSyncs, int spools, int workers, Published published,
                                   Published publishedLastSync, List<RowProblem> rowProblems, String lastError,
-                                  String lastErrorTime, boolean controlListenerAssigned) {
+                                  String lastErrorTime, boolean controlListenerAssigned,
+                                  SinkStatusBody sheetsSink) {
     }
 
     /** Record counts (sync markers excluded). */
@@ -53,6 +61,6 @@ public class HealthController {
                 s.sheetSpools(), s.sheetWorkers(),
                 new Published(sync.published().spoolCount(), sync.published().workerCount()),
                 new Published(s.publishedSpools(), s.publishedWorkers()), s.rowProblems(), s.lastError(),
-                time.iso(s.lastErrorTime()), listener.isAssigned());
+                time.iso(s.lastErrorTime()), listener.isAssigned(), SinkStatusBody.of(sink.status(), time));
     }
 }

@@ -116,8 +116,9 @@ public final class MasterDataParser {
                 }
                 LocalDate materiales = column(FECHA_MATERIALES, () -> SheetDates.parseDate(c.cell(row,
                         FECHA_MATERIALES)));
+                // the row number travels as master data: listings follow the sheet's row order
                 SpoolMaster master = new SpoolMaster(tag, CellValues.text(c.cell(row, NV)),
-                        CellValues.text(c.cell(row, OT)), materiales, null);
+                        CellValues.text(c.cell(row, OT)), materiales, null, null, rowNumber);
                 SpoolSeed seed = null;
                 String seedProblem = null;
                 try {

@@ -87,7 +87,8 @@ public final class PublishedStateLoader {
                 } else if (m.isSyncMarker()) {
                     into.syncIdSeen(m.syncId());
                 } else {
-                    into.putSpool(new SpoolMaster(key, m.nv(), m.ot(), m.fechaMateriales(), m.seed()));
+                    into.putSpool(new SpoolMaster(key, m.nv(), m.ot(), m.fechaMateriales(), m.seed(), null,
+                            m.fila()));
                 }
             } else {
                 Worker w = value(topics.workers, record);

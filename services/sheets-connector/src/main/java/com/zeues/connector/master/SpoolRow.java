@@ -16,6 +16,7 @@ public record SpoolRow(int row, SpoolMaster master, SpoolSeed seed, String seedP
 
     /** What the first publication of this spool carries: the master columns and the seed. */
     public SpoolMaster withSeed() {
-        return new SpoolMaster(master.tagSpool(), master.nv(), master.ot(), master.fechaMateriales(), seed);
+        return new SpoolMaster(master.tagSpool(), master.nv(), master.ot(), master.fechaMateriales(), seed, null,
+                master.fila());
     }
 }

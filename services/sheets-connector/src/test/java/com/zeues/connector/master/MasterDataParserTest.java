@@ -68,6 +68,24 @@ class MasterDataParserTest {
     }
 
     @Test
+    void eachSpoolCarriesItsSheetRowNumberAsMasterData() throws Exception {
+        SheetTable op = new SheetTable("Operaciones", 1, List.of(
+                row(), // the header is the first non-empty row: row 2
+                row("TAG_SPOOL", "NV"),
+                row("FIRST", "1"),
+                row(),
+                row("THIRD", "3"),
+                row("BAD TAG", "4"),
+                row("FIFTH", "5")));
+
+        ParsedMasterData data = parser.parse(op, trabajadores(), roles());
+
+        assertThat(data.spools()).extracting(SpoolRow::tag).containsExactly("FIRST", "THIRD", "FIFTH");
+        assertThat(data.spools()).extracting(r -> r.master().fila()).containsExactly(3, 5, 7);
+        assertThat(data.spools()).allSatisfy(r -> assertThat(r.master().fila()).isEqualTo(r.row()));
+    }
+
+    @Test
     void rowProblemsCarrySheetRowAndReasonWhileTheOtherRowsGoOn() throws Exception {
         SheetTable op = new SheetTable("Operaciones", 1, List.of(
                 row(), // a blank first line: the header is the first non-empty row

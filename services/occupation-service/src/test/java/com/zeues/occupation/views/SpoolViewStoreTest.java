@@ -1,0 +1,40 @@
+package com.zeues.occupation.views;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zeues.domain.model.SpoolState;
+import com.zeues.domain.model.SpoolView;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+/** Architecture step 6: one record per spool, ordered by version; master-data updates keep the version. */
+class SpoolViewStoreTest {
+
+    static SpoolView view(String tag, long version, String nv, Integer fila) {
+        return SpoolView.of(SpoolState.fresh(tag, nv, "OT", LocalDate.of(2026, 1, 10)).toBuilder().version(version)
+                .fila(fila).build());
+    }
+
+    @Test
+    void anEventChangesASpoolOnlyWithAHigherVersion() {
+        SpoolViewStore store = new SpoolViewStore();
+        assertThat(store.applyEvent(view("A", 2, "NV", 1))).isTrue();
+        assertThat(store.applyEvent(view("A", 1, "old", 1))).as("older").isFalse();
+        assertThat(store.applyEvent(view("A", 2, "same", 1))).as("the same version again").isFalse();
+        assertThat(store.get("A").orElseThrow().nv()).isEqualTo("NV");
+        assertThat(store.applyEvent(view("A", 3, "NV", 1))).isTrue();
+        assertThat(store.size()).isEqualTo(1);
+    }
+
+    @Test
+    void aStateRecordWithTheSameVersionIsAMasterDataUpdate() {
+        SpoolViewStore store = new SpoolViewStore();
+        store.applyEvent(view("A", 4, "NV", 1));
+        assertThat(store.applyState(view("A", 4, "NV-2", 7))).isTrue();
+        assertThat(store.get("A").orElseThrow().fila()).isEqualTo(7);
+        assertThat(store.applyState(view("A", 3, "NV-old", 1))).as("older state").isFalse();
+        // the event of the same version read after the master update does not undo it
+        assertThat(store.applyEvent(view("A", 4, "NV", 1))).isFalse();
+        assertThat(store.get("A").orElseThrow().nv()).isEqualTo("NV-2");
+    }
+}
