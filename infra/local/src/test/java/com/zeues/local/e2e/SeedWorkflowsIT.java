@@ -307,6 +307,43 @@ class SeedWorkflowsIT {
     }
 
     @Test
+    void everyChangeReachesTheSpreadsheetExactlyOnce() {
+        assertOk(api.post("/api/occupation/tomar", cmd("TEST-08", MAURICIO, "ARM")));
+        assertOk(api.post("/api/occupation/pausar", cmd("TEST-08", MAURICIO, "ARM")));
+        List<String> ids = new ArrayList<>();
+        api.get("/api/history/TEST-08").body().get("events").forEach(e -> ids.add(e.get("event_id").asString()));
+        assertThat(ids).hasSize(2);
+        Http sheet = new Http(stack.emulatorUrl());
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode rows = sheet.get("/v4/spreadsheets/zeues-local/values/Metadata").body().get("values");
+            for (String id : ids) {
+                int count = 0;
+                for (JsonNode row : rows) {
+                    if (row.size() > 0 && id.equals(row.get(0).asString())) {
+                        count++;
+                    }
+                }
+                assertThat(count).as("Metadata rows for event " + id).isEqualTo(1);
+            }
+            JsonNode operaciones = sheet.get("/v4/spreadsheets/zeues-local/values/Operaciones").body().get("values");
+            int estado = -1;
+            for (int i = 0; i < operaciones.get(0).size(); i++) {
+                if ("Estado_Detalle".equals(operaciones.get(0).get(i).asString())) {
+                    estado = i;
+                }
+            }
+            boolean found = false;
+            for (JsonNode row : operaciones) {
+                if ("TEST-08".equals(row.get(0).asString())) {
+                    found = true;
+                    assertThat(row.get(estado).asString()).isEqualTo("Disponible - ARM pausado, SOLD pendiente");
+                }
+            }
+            assertThat(found).isTrue();
+        });
+    }
+
+    @Test
     void idempotentRetryAppliesNothingTwice() {
         Map<String, String> key = Map.of("Idempotency-Key", "e2e-retry-1");
         Response first = api.post("/api/occupation/tomar", cmd("TEST-07", MAURICIO, "ARM"), key);

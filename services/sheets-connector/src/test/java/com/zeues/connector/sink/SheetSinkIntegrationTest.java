@@ -384,6 +384,27 @@ class SheetSinkIntegrationTest {
         assertThat(sink.status().state()).isEqualTo("running");
     }
 
+    @Test
+    void aSecondSinkInTheGroupMakesBothWaitUntilItLeaves() throws Exception {
+        SinkFixture f = fixture("twosinks");
+        List<String> tags = SinkFixture.TAGS.subList(0, 6);
+        SheetSink a = f.startSink(SinkFixture.settings(Duration.ofMillis(200)), Duration.ofSeconds(5));
+        f.produce(10, tags);
+        f.awaitAllWritten(WAIT);
+
+        SheetSink b = f.startSink(SinkFixture.settings(Duration.ofMillis(200)), Duration.ofSeconds(5));
+        await().atMost(WAIT).until(() -> "stopped".equals(a.status().state()) && "stopped".equals(b.status().state()));
+        assertThat(a.status().lastError()).contains("another member");
+        f.produce(10, tags);
+        TimeUnit.SECONDS.sleep(2);
+        assertThat(f.metadataRows()).hasSize(10);
+
+        b.stop();
+        f.awaitAllWritten(WAIT);
+        f.assertEveryEventExactlyOnce();
+        assertThat(a.status().state()).isEqualTo("running");
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------------------
 
     private static long lastSeq() {
