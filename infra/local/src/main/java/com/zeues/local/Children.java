@@ -9,7 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
 /**
- * The children the launcher runs, in start order; stops them in reverse (service, connector, emulator, broker) and
+ * The children the launcher runs, the broker first; stops them in reverse (service, connector, emulator, broker) and
  * tells when one ends on its own.
  */
 public final class Children {
@@ -19,6 +19,11 @@ public final class Children {
 
     public void add(ChildProcess child) {
         started.add(child);
+    }
+
+    /** Adds the broker: it starts beside the others but everything depends on it, so it stops last. */
+    public void addFoundation(ChildProcess child) {
+        started.add(0, child);
     }
 
     public List<ChildProcess> all() {

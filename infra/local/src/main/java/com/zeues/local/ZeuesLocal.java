@@ -193,7 +193,7 @@ public final class ZeuesLocal {
         }
         ownership.record(broker.pid());
         ChildProcess kafka = ChildProcess.of(Child.KAFKA.displayName(), broker.process(), settings.log(Child.KAFKA));
-        children.add(kafka);
+        children.addFoundation(kafka);
         if (children.stopping()) {
             kafka.stop(STOP_GRACE);
         }
@@ -214,7 +214,7 @@ public final class ZeuesLocal {
                     + survivor.pid() + ") does not answer as this data directory's broker on " + bootstrap + " ("
                     + e.getMessage() + "). Stop it (kill " + survivor.pid() + ") and start again.");
         }
-        children.add(kafka);
+        children.addFoundation(kafka);
         say("kafka is ready " + since());
         return bootstrap + " (local broker, pid " + survivor.pid() + ", from an earlier run)";
     }
