@@ -27,8 +27,16 @@ public final class AdminTokenFile {
     private AdminTokenFile() {
     }
 
-    /** A token and where a person finds it. {@link #toString()} never shows the token. */
-    public record AdminToken(String value, String source) {
+    /**
+     * A token and where a person finds it; {@code file} when it is kept in one (the service then reads the file, so
+     * rewriting it rotates the token without a restart). {@link #toString()} never shows the token.
+     */
+    public record AdminToken(String value, String source, Path file) {
+
+        public AdminToken(String value, String source) {
+            this(value, source, null);
+        }
+
         @Override
         public String toString() {
             return "AdminToken[" + source + "]";
@@ -41,7 +49,7 @@ public final class AdminTokenFile {
         if (fromEnv.isPresent()) {
             return new AdminToken(fromEnv.get(), "the ZEUES_ADMIN_TOKEN environment variable");
         }
-        return new AdminToken(readOrCreate(file), file.toString());
+        return new AdminToken(readOrCreate(file), file.toString(), file.toAbsolutePath());
     }
 
     /** The token in {@code file}; a new one when the file is missing or empty. Leaves the file owner-only. */

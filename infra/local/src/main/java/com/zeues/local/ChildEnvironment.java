@@ -5,9 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What each child finds in its environment, on top of the launcher's own: its port, the data directory, Kafka, and
- * {@code ZEUES_WATCH_PARENT=true}. A {@code null} value removes an inherited variable: {@code SERVER_PORT} belongs
- * to the occupation service alone and the admin token goes to it alone.
+ * What each child finds in its environment, on top of the launcher's own: its port, the data directory, Kafka, the
+ * connector's port (the service asks the connector for the sheet sink's state) and {@code ZEUES_WATCH_PARENT=true}.
+ * A {@code null} value removes an inherited variable: {@code SERVER_PORT} belongs to the occupation service alone and
+ * the admin token goes to it alone.
  */
 public final class ChildEnvironment {
 
@@ -33,7 +34,13 @@ public final class ChildEnvironment {
         Map<String, String> env = common(s);
         env.put("SERVER_PORT", String.valueOf(s.servicePort()));
         env.put("KAFKA_BOOTSTRAP_SERVERS", s.bootstrapServers());
-        env.put("ZEUES_ADMIN_TOKEN", token.value());
+        if (token.file() != null) {
+            env.put("ZEUES_ADMIN_TOKEN_FILE", token.file().toString()); // re-read on change: rotation, no restart
+        } else {
+            env.put("ZEUES_ADMIN_TOKEN", token.value());
+        }
+        // where the service asks for the sheet sink's state (health, resync): never left to inheritance
+        env.put("ZEUES_CONNECTOR_PORT", String.valueOf(s.connectorPort()));
         return env;
     }
 

@@ -291,7 +291,8 @@ public final class LocalStack implements AutoCloseable {
             return env;
         }
 
-        private static Path findHome() {
+        /** The repository root: {@code ZEUES_HOME}, else found upwards from the working directory. */
+        static Path findHome() {
             String fromEnv = System.getenv("ZEUES_HOME");
             if (fromEnv != null && !fromEnv.isBlank()) {
                 return Path.of(fromEnv).toAbsolutePath().normalize();

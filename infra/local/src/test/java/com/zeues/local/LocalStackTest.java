@@ -78,6 +78,7 @@ class LocalStackTest {
             assertThat(service.getProperty("KAFKA_BOOTSTRAP_SERVERS")).isEqualTo(stack.bootstrapServers());
             assertThat(service.getProperty("SERVER_PORT")).isEqualTo("" + stack.ports().service());
             assertThat(service.getProperty("ZEUES_ADMIN_TOKEN")).isEqualTo(token);
+            assertThat(service.getProperty("ZEUES_CONNECTOR_PORT")).isEqualTo("" + stack.ports().connector());
             assertThat(emulator.getProperty("SERVER_PORT")).isEqualTo("<unset>");
             assertThat(connector.getProperty("SERVER_PORT")).isEqualTo("<unset>");
             assertThat(connector.getProperty("ZEUES_ADMIN_TOKEN")).isEqualTo("<unset>");

@@ -10,16 +10,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A tablet's view of the API: JSON in, status and JSON out. */
-final class Http {
+public final class Http {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    record Response(int status, JsonNode body, String raw) {
-        String error() {
+    public record Response(int status, JsonNode body, String raw) {
+        public String error() {
             return body == null || body.get("error") == null ? null : body.get("error").asString();
         }
 
-        String text(String field) {
+        public String text(String field) {
             return body.get(field).asString();
         }
     }
@@ -27,26 +27,35 @@ final class Http {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
-    Http(String base) {
+    public Http(String base) {
         this.base = base;
     }
 
-    Response post(String path, Object body) {
+    public Response post(String path, Object body) {
         return post(path, body instanceof String s ? s : JSON.writeValueAsString(body), Map.of());
     }
 
-    Response post(String path, Object body, Map<String, String> headers) {
+    public Response post(String path, Object body, Map<String, String> headers) {
         return post(path, body instanceof String s ? s : JSON.writeValueAsString(body), headers);
     }
 
-    Response post(String path, String raw, Map<String, String> headers) {
+    public Response post(String path, String raw, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(raw));
         headers.forEach(b::header);
         return send(b.build());
     }
 
-    Response get(String path) {
+    public Response put(String path, String raw) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(raw)).build());
+    }
+
+    public Response delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).DELETE().build());
+    }
+
+    public Response get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET().build());
     }
 

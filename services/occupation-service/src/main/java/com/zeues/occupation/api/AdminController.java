@@ -12,6 +12,9 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,10 +27,13 @@ import tools.jackson.databind.JsonNode;
 
 /** The supervisor's endpoints of contract §2.9; the admin token is checked by {@code AccessTokenFilter}. */
 @RestController
-@RequestMapping("/api/admin")
+// produces: an Accept the API cannot answer is refused while routing, before a command is sent (not after)
+@RequestMapping(path = "/api/admin", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Supervisor", description = "Requiere Authorization: Bearer <token de administración>")
 @SecurityRequirement(name = "admin")
 public class AdminController {
+
+    private static final Logger log = LoggerFactory.getLogger(AdminController.class);
 
     private final CommandGateway gateway;
     private final CommandFactory commands;
@@ -71,10 +77,13 @@ public class AdminController {
                         .body(VerdictBodies.error(ErrorCode.OPERACION_PENDIENTE, "La sincronización " + e.syncId()
                                 + " no terminó a tiempo; ¿está en ejecución el conector de planillas?",
                                 Map.of("sync_id", e.syncId())))))
-                .onErrorResume(e -> !(e instanceof MasterDataSync.SyncTimeoutException),
-                        e -> Mono.just(ResponseEntity.status(503).body(VerdictBodies.error(
-                                ErrorCode.SERVICIO_NO_DISPONIBLE, "No se pudo solicitar la sincronización: "
-                                        + e.getMessage(), null))));
+                .onErrorResume(e -> !(e instanceof MasterDataSync.SyncTimeoutException), e -> {
+                    // the cause goes to the log; the answer names no exception (contract: no internals in bodies)
+                    log.warn("admin sync could not be requested: {}", e.toString());
+                    return Mono.just(ResponseEntity.status(503).body(VerdictBodies.error(
+                            ErrorCode.SERVICIO_NO_DISPONIBLE, "No se pudo solicitar la sincronización: Kafka no está "
+                                    + "disponible; no se aplicó ningún cambio", null)));
+                });
     }
 
     private Mono<ResponseEntity<Object>> supervisor(CommandType type, String rawTag, JsonNode body, String key) {

@@ -11,13 +11,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The supervisors' dashboard reads of contract §3, from the read views. */
 @RestController
-@RequestMapping("/api/dashboard")
+@RequestMapping(path = "/api/dashboard", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Panel", description = "Spools ocupados y conteos para el panel de supervisión")
 public class DashboardController {
 

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * ask for a page.
  */
 @RestController
-@RequestMapping("/api/spools")
+@RequestMapping(path = "/api/spools", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Listados", description = "Spools disponibles por operación, desde las vistas de lectura")
 public class ListingController {
 

@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -29,7 +30,8 @@ import tools.jackson.databind.JsonNode;
 
 /** The workers' commands of contract §2: checks the request's shape, sends it, answers the verdict. */
 @RestController
-@RequestMapping("/api")
+// produces: an Accept the API cannot answer is refused while routing, before a command is sent (not after)
+@RequestMapping(path = "/api", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Ocupación", description = "Tomar, pausar, completar y cancelar trabajo sobre spools")
 public class OccupationController {
 

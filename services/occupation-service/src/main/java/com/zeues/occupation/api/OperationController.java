@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The verdict of a request that answered 504, once it arrives. */
 @RestController
-@RequestMapping("/api/operations")
+@RequestMapping(path = "/api/operations", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Operaciones", description = "Veredictos de solicitudes que respondieron 504")
 public class OperationController {
 

@@ -10,6 +10,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -30,6 +32,8 @@ import reactor.core.publisher.Mono;
 @SecurityRequirement(name = "admin")
 public class SheetsResyncController {
 
+    private static final Logger log = LoggerFactory.getLogger(SheetsResyncController.class);
+
     private final URI target;
     private final String connectorUrl;
     private final Duration timeout;
@@ -44,7 +48,8 @@ public class SheetsResyncController {
         this.timeout = timeout;
     }
 
-    @PostMapping("/api/admin/sheets/resync")
+    // produces: an Accept the API cannot answer is refused before the connector is called
+    @PostMapping(path = "/api/admin/sheets/resync", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Reescribir en la planilla todas las columnas de sistema de Operaciones desde el estado actual")
     public Mono<ResponseEntity<Object>> resync(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
                                                String authorization) {
@@ -56,9 +61,14 @@ public class SheetsResyncController {
         return Mono.fromFuture(() -> http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()))
                 .map(r -> ResponseEntity.status(r.statusCode()).contentType(MediaType.APPLICATION_JSON)
                         .body((Object) r.body()))
-                .onErrorResume(e -> Mono.just(ResponseEntity.status(503).body(VerdictBodies.error(
-                        ErrorCode.SERVICIO_NO_DISPONIBLE, "El conector de planillas no respondió en " + connectorUrl
-                                + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
-                        null))));
+                .onErrorResume(e -> {
+                    // the cause goes to the log; the answer names no exception (contract: no internals in bodies)
+                    log.warn("sheets resync: the connector at {} did not answer: {}", connectorUrl, e.toString());
+                    String why = e instanceof java.net.http.HttpTimeoutException ? "tiempo de espera agotado"
+                            : "sin conexión";
+                    return Mono.just(ResponseEntity.status(503).body(VerdictBodies.error(
+                            ErrorCode.SERVICIO_NO_DISPONIBLE, "El conector de planillas no respondió en "
+                                    + connectorUrl + " (" + why + "); no se reescribió nada", null)));
+                });
     }
 }

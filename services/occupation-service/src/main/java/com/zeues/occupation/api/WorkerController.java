@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,7 +20,7 @@ import reactor.core.scheduler.Schedulers;
 
 /** The worker registry as the topology holds it (contract §3). */
 @RestController
-@RequestMapping("/api/workers")
+@RequestMapping(path = "/api/workers", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Trabajadores")
 public class WorkerController {
 

@@ -27,6 +27,7 @@ public record ZeuesProperties(
         @DefaultValue Streams streams,
         @DefaultValue Commands commands,
         @DefaultValue Access access,
+        @DefaultValue Cors cors,
         @DefaultValue Views views) {
 
     /** Topic layout; see {@link TopicRegistry}. */
@@ -62,10 +63,31 @@ public record ZeuesProperties(
     }
 
     /**
-     * @param adminToken   bearer token for /api/admin/**; env {@code ZEUES_ADMIN_TOKEN}; unset = admin closed
-     * @param deviceTokens when not empty, every POST outside admin needs one in {@code X-Device-Token}
+     * Contract §8. A token file, when set, replaces the inline value and is re-read whenever it changes, so a
+     * token can be rotated without a restart.
+     *
+     * @param adminToken       bearer token for /api/admin/**; env {@code ZEUES_ADMIN_TOKEN}; unset = admin closed
+     * @param adminTokenFile   a file holding the admin token (first non-blank line); env {@code ZEUES_ADMIN_TOKEN_FILE}
+     * @param deviceTokens     when not empty, every POST outside admin needs one in {@code X-Device-Token}; env
+     *                         {@code ZEUES_DEVICE_TOKENS} (comma-separated)
+     * @param deviceTokensFile a file with one device token per line ({@code #} starts a comment); env
+     *                         {@code ZEUES_DEVICE_TOKENS_FILE}
      */
-    public record Access(String adminToken, @DefaultValue List<String> deviceTokens) {
+    public record Access(String adminToken, String adminTokenFile, @DefaultValue List<String> deviceTokens,
+                         String deviceTokensFile) {
+    }
+
+    /**
+     * Which browser origins may call the API from another origin (the page's own origin always may). Patterns as
+     * in Spring's {@code CorsConfiguration#setAllowedOriginPatterns}, e.g. {@code https://*.plant.example} or
+     * {@code http://localhost:[*]}; env {@code ZEUES_CORS_ALLOWED_ORIGINS} (comma-separated) replaces the default.
+     *
+     * @param allowedOrigins origin patterns; the default admits localhost and 127.0.0.1 on any port
+     * @param maxAge         how long a browser may cache a preflight answer
+     */
+    public record Cors(@DefaultValue({"http://localhost:[*]", "http://127.0.0.1:[*]", "https://localhost:[*]",
+                               "https://127.0.0.1:[*]"}) List<String> allowedOrigins,
+                       @DefaultValue("1h") Duration maxAge) {
     }
 
     /**

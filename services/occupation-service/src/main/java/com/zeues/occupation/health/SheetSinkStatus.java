@@ -191,8 +191,12 @@ public class SheetSinkStatus implements DisposableBean {
         } catch (Exception e) {
             answer.cancel(true);
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            return unanswered(cause.getClass().getSimpleName() + (cause.getMessage() == null ? ""
-                    : ": " + cause.getMessage()));
+            // words, not the exception's class name: /api/health is an answer like any other
+            boolean late = cause instanceof java.net.http.HttpTimeoutException
+                    || e instanceof java.util.concurrent.TimeoutException;
+            String why = cause instanceof java.net.ConnectException ? "connection refused"
+                    : late ? "no answer within " + TIMEOUT_MS + " ms" : "unreachable";
+            return unanswered("the connector at " + connectorUrl + " did not answer: " + why);
         }
     }
 

@@ -1,7 +1,6 @@
 package com.zeues.occupation.sse;
 
 import com.zeues.domain.model.Operacion;
-import org.springframework.http.codec.ServerSentEvent;
 
 /**
  * One event as every SSE client gets it, rendered once: its place in this instance's sequence, the tag and
@@ -12,7 +11,7 @@ import org.springframework.http.codec.ServerSentEvent;
  * @param operacion null for events about no operation
  * @param atMillis  when it was published, for the replay buffer's age limit
  */
-public record SseEvent(long seq, String tagSpool, Operacion operacion, long atMillis, ServerSentEvent<String> frame) {
+public record SseEvent(long seq, String tagSpool, Operacion operacion, long atMillis, SseFrame frame) {
 
     public static final String SPOOL_UPDATE = "spool_update";
     public static final String SNAPSHOT = "snapshot";

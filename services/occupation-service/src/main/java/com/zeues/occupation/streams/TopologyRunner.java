@@ -6,6 +6,8 @@ import com.zeues.topology.StreamsProperties;
 import com.zeues.topology.TopicProvisioner;
 import com.zeues.topology.TopicRegistry;
 import com.zeues.topology.ZeuesTopology;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
@@ -16,6 +18,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -30,14 +33,16 @@ public class TopologyRunner implements SmartLifecycle {
 
     private final ZeuesProperties props;
     private final TopicRegistry topics;
+    private final ObjectProvider<MeterRegistry> meters;
     private final AtomicReference<KafkaStreams> streams = new AtomicReference<>();
     private volatile boolean running;
     private volatile String lastError;
     private Thread starter;
 
-    public TopologyRunner(ZeuesProperties props, TopicRegistry topics) {
+    public TopologyRunner(ZeuesProperties props, TopicRegistry topics, ObjectProvider<MeterRegistry> meters) {
         this.props = props;
         this.topics = topics;
+        this.meters = meters;
     }
 
     @Override
@@ -62,6 +67,9 @@ public class TopologyRunner implements SmartLifecycle {
                     return StreamThreadExceptionResponse.REPLACE_THREAD;
                 });
                 ks.setStateListener((now, before) -> log.info("topology state {} -> {}", before, now));
+                // Streams' own metrics on /actuator/prometheus: among them the records the dead-letter handler
+                // took out of the stream (kafka_stream_task_dropped_records_total), to alert on
+                meters.ifAvailable(registry -> new KafkaStreamsMetrics(ks).bindTo(registry));
                 ks.start();
                 streams.set(ks);
                 lastError = null;

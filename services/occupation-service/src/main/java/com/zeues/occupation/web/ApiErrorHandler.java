@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -49,13 +50,28 @@ public class ApiErrorHandler implements WebExceptionHandler {
         Map<String, Object> body = body(exchange, ex);
         ErrorCode code = ErrorCode.valueOf((String) body.get("error"));
         response.setStatusCode(HttpStatus.valueOf(code.status()));
+        // whatever a handler had set for its own answer does not describe this one
+        response.getHeaders().remove(HttpHeaders.CONTENT_LENGTH);
+        response.getHeaders().remove(HttpHeaders.CONTENT_DISPOSITION);
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        if (ex instanceof MethodNotAllowedException m && !m.getSupportedMethods().isEmpty()) {
+            response.getHeaders().setAllow(m.getSupportedMethods());
+        }
         byte[] bytes = json.writeValueAsBytes(body);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
     }
 
-    private Map<String, Object> body(ServerWebExchange exchange, Throwable ex) {
+    /**
+     * The request path as shown in a message: at most 200 characters, so an error never echoes a huge URI back.
+     * (The JSON encoder escapes it; the body is never HTML.)
+     */
+    static String shownPath(ServerWebExchange exchange) {
         String path = exchange.getRequest().getPath().value();
+        return path.length() <= 200 ? path : path.substring(0, 200) + "…";
+    }
+
+    private Map<String, Object> body(ServerWebExchange exchange, Throwable ex) {
+        String path = shownPath(exchange);
         String method = exchange.getRequest().getMethod().name();
         if (ex instanceof ValidationException v) {
             return VerdictBodies.error(ErrorCode.VALIDATION_ERROR, v.getMessage(), v.errors(), null);
@@ -92,17 +108,30 @@ public class ApiErrorHandler implements WebExceptionHandler {
                             "type", "value_error")), null);
         }
         if (ex instanceof ResponseStatusException rse) {
-            int status = rse.getStatusCode().value();
-            if (status == 404) {
-                return VerdictBodies.error(ErrorCode.NOT_FOUND, "Recurso no encontrado: " + method + " " + path, null);
-            }
-            if (status == 400 || status == 422) {
-                return VerdictBodies.error(ErrorCode.VALIDATION_ERROR, "Solicitud inválida (" + method + " " + path
-                        + ")", null);
-            }
-            if (status == 503) {
-                return VerdictBodies.error(ErrorCode.SERVICIO_NO_DISPONIBLE, "Servicio no disponible (" + path + ")",
-                        null);
+            // a plain ResponseStatusException (e.g. a 415 from form parsing) is mapped by its status: never a 500
+            switch (rse.getStatusCode().value()) {
+                case 404:
+                    return VerdictBodies.error(ErrorCode.NOT_FOUND, "Recurso no encontrado: " + method + " " + path,
+                            null);
+                case 405:
+                    return VerdictBodies.error(ErrorCode.METHOD_NOT_ALLOWED, "Método " + method + " no permitido en "
+                            + path, null);
+                case 406:
+                case 415:
+                    return VerdictBodies.error(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Tipo de contenido no soportado en "
+                            + method + " " + path + ": use application/json", null);
+                case 413:
+                    return VerdictBodies.error(ErrorCode.PAYLOAD_TOO_LARGE, "El cuerpo de la solicitud supera el "
+                            + "máximo de 64 KB (" + method + " " + path + ")", null);
+                case 503:
+                    return VerdictBodies.error(ErrorCode.SERVICIO_NO_DISPONIBLE, "Servicio no disponible (" + path
+                            + ")", null);
+                default:
+                    if (rse.getStatusCode().is4xxClientError()) {
+                        // any other refusal of the request by the framework is about its shape: the contract's 422
+                        return VerdictBodies.error(ErrorCode.VALIDATION_ERROR, "Solicitud inválida (" + method + " "
+                                + path + ")", null);
+                    }
             }
         }
         log.error("unexpected error on {} {}", method, path, ex);

@@ -55,6 +55,7 @@ class SheetsResyncControllerTest {
         assertThat(r.getStatusCode().value()).isEqualTo(503);
         Map<String, Object> body = (Map<String, Object>) r.getBody();
         assertThat(body).containsEntry("success", false).containsEntry("error", "SERVICIO_NO_DISPONIBLE");
-        assertThat((String) body.get("message")).contains("http://127.0.0.1:1");
+        assertThat((String) body.get("message")).contains("http://127.0.0.1:1")
+                .as("no exception class in the answer").doesNotContainIgnoringCase("exception");
     }
 }

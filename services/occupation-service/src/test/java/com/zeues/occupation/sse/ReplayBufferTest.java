@@ -3,13 +3,12 @@ package com.zeues.occupation.sse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.http.codec.ServerSentEvent;
 
 /** Contract §5: replay what is still held; anything else gets a snapshot (null here). */
 class ReplayBufferTest {
 
     static SseEvent event(long seq, long at) {
-        return new SseEvent(seq, "T", null, at, ServerSentEvent.builder("{}").id("1-" + seq).build());
+        return new SseEvent(seq, "T", null, at, SseFrame.event("1-" + seq, null, "{}"));
     }
 
     @Test

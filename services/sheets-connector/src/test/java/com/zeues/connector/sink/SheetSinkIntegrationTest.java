@@ -115,9 +115,13 @@ class SheetSinkIntegrationTest {
         assertThat((String) row.get(h.find("Fecha_Operacion").orElseThrow())).matches("\\d{2}-\\d{2}-\\d{4}");
         assertThat(row.get(h.find("Metadata_JSON").orElseThrow())).isEqualTo("{\"ciclo\":1,\"motivo\":\"prueba \\\"4\\\"\"}");
 
-        Timer lag = f.meters.find("zeues.sink.event.lag").timer();
-        assertThat(lag.count()).isEqualTo(2000);
-        assertThat(f.meters.find("zeues.sink.rows").tag("sheet", "metadata").counter().count()).isEqualTo(2000);
+        // the sink records its metrics when the write's answer reaches it, which is after the emulator applied the
+        // rows the test saw: wait for the last answer instead of racing it
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Timer lag = f.meters.find("zeues.sink.event.lag").timer();
+            assertThat(lag.count()).isEqualTo(2000);
+            assertThat(f.meters.find("zeues.sink.rows").tag("sheet", "metadata").counter().count()).isEqualTo(2000);
+        });
     }
 
     @Test
