@@ -87,7 +87,7 @@ final class SseFanoutBenchmark {
         }
         long missed = 0;
         long deliveries = 0;
-        HttpClient api = HttpClient.newHttpClient();
+        HttpClient api = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         int warmup = settings.warmupChanges() + settings.warmupChanges() % 2; // whole TOMAR/PAUSAR pairs
         for (int i = 0; i < warmup + settings.changes(); i++) {
             if (i == warmup) {

@@ -13,7 +13,7 @@ public final class ReadinessProbe {
 
     private static final Pattern OPERATIONAL = Pattern.compile("\"operational\"\\s*:\\s*true");
 
-    private final HttpClient http = HttpClient.newBuilder()
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .proxy(HttpClient.Builder.NO_PROXY)
             .connectTimeout(Duration.ofSeconds(2))
             .build();

@@ -41,7 +41,8 @@ final class OperationLoad implements AutoCloseable {
         }
     }
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
     private final String base;
     private final List<Lane> lanes = new ArrayList<>();
     private final ConcurrentLinkedQueue<Lane> idle = new ConcurrentLinkedQueue<>();

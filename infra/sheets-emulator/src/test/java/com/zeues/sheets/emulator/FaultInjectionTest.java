@@ -154,6 +154,6 @@ class FaultInjectionTest {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(emulator.rootUrl() + path.substring(1)))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
-        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

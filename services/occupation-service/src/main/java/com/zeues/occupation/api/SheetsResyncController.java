@@ -37,7 +37,8 @@ public class SheetsResyncController {
     private final URI target;
     private final String connectorUrl;
     private final Duration timeout;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
 
     public SheetsResyncController(
             @Value("${zeues.connector-url:http://127.0.0.1:${ZEUES_CONNECTOR_PORT:8081}}") String connectorUrl,

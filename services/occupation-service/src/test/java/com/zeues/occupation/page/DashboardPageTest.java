@@ -164,7 +164,7 @@ class DashboardPageTest {
     @Test
     @Order(1)
     void pageAndAssetsAreServedWithSecurityHeaders() throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
@@ -187,7 +187,7 @@ class DashboardPageTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(health.headers().firstValue("Content-Security-Policy")).isEmpty();
         // nor on the OpenAPI page, whose Swagger UI needs its own inline code
-        HttpResponse<String> docs = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build()
+        HttpResponse<String> docs = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NORMAL).build()
                 .send(HttpRequest.newBuilder(URI.create(base + "/api/docs")).GET().build(),
                         HttpResponse.BodyHandlers.ofString());
         assertThat(docs.statusCode()).as(docs.uri().toString()).isEqualTo(200);
