@@ -172,15 +172,7 @@ public final class ZeuesLocal {
             return adoptBroker(survivor.get(), deadline);
         }
         say("starting Kafka on " + bootstrap + " ...");
-        KafkaLocalBroker.Builder builder = KafkaLocalBroker.builder()
-                .dataDir(settings.dataDir())
-                .port(settings.kafkaPort())
-                .controllerPort(settings.controllerPort())
-                .command(JavaCommand.jar(settings.jar(Child.KAFKA), settings.javaOptions().get(Child.KAFKA)))
-                .consoleLog(settings.log(Child.KAFKA))
-                .watchParent(true)
-                .startTimeout(remaining(deadline, Duration.ofSeconds(120)));
-        ChildEnvironment.broker().forEach(builder::environment);
+        KafkaLocalBroker.Builder builder = broker(settings, remaining(deadline, Duration.ofSeconds(120)));
         KafkaLocalBroker broker = builder.build();
         ChildProcess.prepareLog(settings.log(Child.KAFKA));
         startingBroker = broker;
@@ -414,5 +406,19 @@ public final class ZeuesLocal {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The local broker as the launcher runs it: its jar, options, ports, data, log and environment. */
+    static KafkaLocalBroker.Builder broker(LocalSettings settings, Duration startTimeout) {
+        KafkaLocalBroker.Builder builder = KafkaLocalBroker.builder()
+                .dataDir(settings.dataDir())
+                .port(settings.kafkaPort())
+                .controllerPort(settings.controllerPort())
+                .command(JavaCommand.jar(settings.jar(Child.KAFKA), settings.javaOptions().get(Child.KAFKA)))
+                .consoleLog(settings.log(Child.KAFKA))
+                .watchParent(true)
+                .startTimeout(startTimeout);
+        ChildEnvironment.broker().forEach(builder::environment);
+        return builder;
     }
 }

@@ -45,15 +45,7 @@ public final class PieceByPieceStack implements AutoCloseable {
         env.put("ZEUES_CONNECTOR_PORT", String.valueOf(ports.connector()));
         env.put("SERVER_PORT", String.valueOf(ports.service()));
         this.settings = LocalSettings.from(env, Path.of(""));
-        KafkaLocalBroker.Builder b = KafkaLocalBroker.builder()
-                .dataDir(settings.dataDir())
-                .port(settings.kafkaPort())
-                .controllerPort(settings.controllerPort())
-                .command(JavaCommand.jar(settings.jar(Child.KAFKA), settings.javaOptions().get(Child.KAFKA)))
-                .consoleLog(settings.log(Child.KAFKA))
-                .watchParent(true)
-                .startTimeout(Duration.ofSeconds(120));
-        ChildEnvironment.broker().forEach(b::environment);
+        KafkaLocalBroker.Builder b = ZeuesLocal.broker(settings, Duration.ofSeconds(120));
         this.broker = b.build();
     }
 

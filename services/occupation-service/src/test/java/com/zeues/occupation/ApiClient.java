@@ -14,7 +14,7 @@ public final class ApiClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** HTTP/1.1 as the tablets speak it: the JDK client's default h2c upgrade on a POST can stall on an HTTP/1.1 server. */
+    /** HTTP/1.1 as tablets speak it: the JDK client's default h2c upgrade on a POST can stall an HTTP/1.1 server. */
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;

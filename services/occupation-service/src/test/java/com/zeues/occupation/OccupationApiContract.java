@@ -58,11 +58,7 @@ abstract class OccupationApiContract {
     @BeforeAll
     void startService() {
         svc = new OccupationServiceContext(bootstrapServers());
-        MasterDataFixture.publish(svc.bootstrap(), svc.topics(), 1_000L);
-        svc.start();
-        api = new ApiClient(svc.port());
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
-                .until(() -> api.get("/api/health").body().get("operational").asBoolean());
+        api = svc.startOperational();
     }
 
     @AfterAll

@@ -1,8 +1,11 @@
 package com.zeues.occupation;
 
+import static org.awaitility.Awaitility.await;
+
 import com.zeues.topology.TopicRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -58,6 +61,20 @@ public final class OccupationServiceContext implements AutoCloseable {
         extra.forEach(p -> args.add("--" + p));
         context = new SpringApplicationBuilder(OccupationServiceApplication.class).run(args.toArray(String[]::new));
         return this;
+    }
+
+    /**
+     * The demo master data published, the service started, and waited for until {@code /api/health} says
+     * operational: what most API tests need before their first request. Returns a client of the service.
+     */
+    public ApiClient startOperational() {
+        MasterDataFixture.publish(bootstrap, topics(), 1_000L);
+        start();
+        ApiClient api = new ApiClient(port());
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> api.get("/api/health").body().get("operational").asBoolean());
+        return api;
     }
 
     public int port() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.zeues.occupation.ApiClient;
-import com.zeues.occupation.MasterDataFixture;
 import com.zeues.occupation.OccupationServiceContext;
 import com.zeues.occupation.SharedKafka;
 import com.zeues.occupation.fuzz.BadRequestGenerator.Endpoint;
@@ -88,12 +87,8 @@ class BadInputFuzzTest {
         svc = new OccupationServiceContext(SharedKafka.bootstrapServers(),
                 "zeues.access.device-tokens=" + BadRequestGenerator.DEVICE_TOKEN + ","
                         + BadRequestGenerator.OTHER_DEVICE_TOKEN);
-        MasterDataFixture.publish(svc.bootstrap(), svc.topics(), 1_000L);
-        svc.start();
-        api = new ApiClient(svc.port());
+        api = svc.startOperational();
         base = "http://127.0.0.1:" + svc.port();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
-                .until(() -> api.get("/api/health").body().get("operational").asBoolean());
         pool = Executors.newFixedThreadPool(CONCURRENCY);
         for (String tag : BadRequestGenerator.PROTECTED) {
             before.put(tag, spoolState(tag));

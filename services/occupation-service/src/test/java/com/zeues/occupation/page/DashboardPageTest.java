@@ -5,7 +5,6 @@ import static com.zeues.occupation.MasterDataFixture.JUAN;
 import static com.zeues.occupation.MasterDataFixture.MAURICIO;
 import static com.zeues.occupation.MasterDataFixture.NICOLAS;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.zeues.occupation.ApiClient;
@@ -89,12 +88,8 @@ class DashboardPageTest {
             return; // every test is skipped by the assumption below; nothing is started
         }
         svc = new OccupationServiceContext(SharedKafka.bootstrapServers());
-        MasterDataFixture.publish(svc.bootstrap(), svc.topics(), 1_000L);
-        svc.start();
-        api = new ApiClient(svc.port());
+        api = svc.startOperational();
         base = "http://127.0.0.1:" + svc.port();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
-                .until(() -> api.get("/api/health").body().get("operational").asBoolean());
         driver = startChromium();
     }
 

@@ -2,7 +2,6 @@ package com.zeues.occupation.web;
 
 import static com.zeues.occupation.MasterDataFixture.MAURICIO;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.zeues.occupation.ApiClient;
 import com.zeues.occupation.MasterDataFixture;
@@ -62,12 +61,8 @@ class SecurityIntegrationTest {
         svc = new OccupationServiceContext(SharedKafka.bootstrapServers(),
                 "zeues.access.admin-token-file=" + adminTokenFile,
                 "zeues.access.device-tokens=" + DEVICE + ",tablet-sec-2");
-        MasterDataFixture.publish(svc.bootstrap(), svc.topics(), 1_000L);
-        svc.start();
-        api = new ApiClient(svc.port());
+        api = svc.startOperational();
         base = "http://127.0.0.1:" + svc.port();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
-                .until(() -> api.get("/api/health").body().get("operational").asBoolean());
     }
 
     @AfterAll
