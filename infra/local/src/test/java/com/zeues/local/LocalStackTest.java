@@ -77,7 +77,11 @@ class LocalStackTest {
             assertThat(connector.getProperty("KAFKA_BOOTSTRAP_SERVERS")).isEqualTo(stack.bootstrapServers());
             assertThat(service.getProperty("KAFKA_BOOTSTRAP_SERVERS")).isEqualTo(stack.bootstrapServers());
             assertThat(service.getProperty("SERVER_PORT")).isEqualTo("" + stack.ports().service());
-            assertThat(service.getProperty("ZEUES_ADMIN_TOKEN")).isEqualTo(token);
+            // the token's file, which the service re-reads when it changes: rotation without a restart
+            assertThat(service.getProperty("ZEUES_ADMIN_TOKEN")).isEqualTo("<unset>");
+            Path tokenFile = Path.of(service.getProperty("ZEUES_ADMIN_TOKEN_FILE"));
+            assertThat(tokenFile).isEqualTo(data.resolve("admin-token").toAbsolutePath());
+            assertThat(Files.readString(tokenFile).strip()).isEqualTo(token);
             assertThat(service.getProperty("ZEUES_CONNECTOR_PORT")).isEqualTo("" + stack.ports().connector());
             assertThat(emulator.getProperty("SERVER_PORT")).isEqualTo("<unset>");
             assertThat(connector.getProperty("SERVER_PORT")).isEqualTo("<unset>");
