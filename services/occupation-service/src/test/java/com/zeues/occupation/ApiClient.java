@@ -1,10 +1,13 @@
 package com.zeues.occupation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -73,5 +76,20 @@ public final class ApiClient {
         } catch (Exception e) {
             throw new IllegalStateException("request failed: " + request.uri() + ": " + e, e);
         }
+    }
+
+    /** The body of a TOMAR, PAUSAR, COMPLETAR or CANCELAR. */
+    public static Map<String, Object> cmd(String tag, int worker, String op) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("tag_spool", tag);
+        m.put("worker_id", worker);
+        m.put("operacion", op);
+        return m;
+    }
+
+    /** Posts and requires a 200, saying what was sent and answered when it is not. */
+    public void ok(String path, Map<String, Object> body) {
+        Response r = post(path, body);
+        assertThat(r.status()).as(path + " " + body + ": " + r.raw()).isEqualTo(200);
     }
 }

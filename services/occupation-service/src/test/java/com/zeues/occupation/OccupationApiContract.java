@@ -1,5 +1,6 @@
 package com.zeues.occupation;
 
+import static com.zeues.occupation.ApiClient.cmd;
 import static com.zeues.occupation.MasterDataFixture.ANA;
 import static com.zeues.occupation.MasterDataFixture.FERNANDO;
 import static com.zeues.occupation.MasterDataFixture.JORGE;
@@ -68,13 +69,6 @@ abstract class OccupationApiContract {
         }
     }
 
-    static Map<String, Object> cmd(String tag, int worker, String op) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("tag_spool", tag);
-        m.put("worker_id", worker);
-        m.put("operacion", op);
-        return m;
-    }
 
     static Map<String, Object> with(Map<String, Object> m, String k, Object v) {
         Map<String, Object> copy = new LinkedHashMap<>(m);

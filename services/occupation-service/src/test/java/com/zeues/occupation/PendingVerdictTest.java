@@ -20,7 +20,7 @@ class PendingVerdictTest {
             await().atMost(Duration.ofSeconds(60)).until(() ->
                     api.get("/api/health").body().get("operational").asBoolean());
 
-            Response r = api.post("/api/occupation/tomar", OccupationApiContract.cmd("TEST-05", 93, "ARM"));
+            Response r = api.post("/api/occupation/tomar", ApiClient.cmd("TEST-05", 93, "ARM"));
             assertThat(r.status()).as(r.raw()).isEqualTo(504);
             assertThat(r.error()).isEqualTo("OPERACION_PENDIENTE");
             String id = r.body().get("data").get("request_id").asString();

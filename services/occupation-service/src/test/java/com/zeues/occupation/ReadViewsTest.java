@@ -1,5 +1,6 @@
 package com.zeues.occupation;
 
+import static com.zeues.occupation.ApiClient.cmd;
 import static com.zeues.occupation.MasterDataFixture.ANA;
 import static com.zeues.occupation.MasterDataFixture.FERNANDO;
 import static com.zeues.occupation.MasterDataFixture.JUAN;
@@ -68,33 +69,22 @@ class ReadViewsTest {
 
     // ---- helpers --------------------------------------------------------------------------------------------
 
-    static Map<String, Object> cmd(String tag, int worker, String op) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("tag_spool", tag);
-        m.put("worker_id", worker);
-        m.put("operacion", op);
-        return m;
-    }
 
-    void ok(String path, Map<String, Object> body) {
-        Response r = api.post(path, body);
-        assertThat(r.status()).as(path + " " + body + ": " + r.raw()).isEqualTo(200);
-    }
 
     void tomar(String tag, int worker, String op) {
-        ok("/api/occupation/tomar", cmd(tag, worker, op));
+        api.ok("/api/occupation/tomar", cmd(tag, worker, op));
     }
 
     void pausar(String tag, int worker, String op) {
-        ok("/api/occupation/pausar", cmd(tag, worker, op));
+        api.ok("/api/occupation/pausar", cmd(tag, worker, op));
     }
 
     void completar(String tag, int worker, String op) {
-        ok("/api/occupation/completar", cmd(tag, worker, op));
+        api.ok("/api/occupation/completar", cmd(tag, worker, op));
     }
 
     void metrologia(String tag, String resultado) {
-        ok("/api/metrologia/completar", Map.of("tag_spool", tag, "worker_id", ANA, "resultado", resultado));
+        api.ok("/api/metrologia/completar", Map.of("tag_spool", tag, "worker_id", ANA, "resultado", resultado));
     }
 
     Response listing(String path) {
@@ -251,7 +241,7 @@ class ReadViewsTest {
         assertThat(tags(cancelarFor("REPARACION", JUAN))).doesNotContain("INSPECT-03");
         pausar("INSPECT-03", MAURICIO, "REPARACION");
         listed(cancelarFor("REPARACION", JUAN), "INSPECT-03"); // a paused repair: any repair worker
-        ok("/api/occupation/cancelar", cmd("INSPECT-03", JUAN, "REPARACION"));
+        api.ok("/api/occupation/cancelar", cmd("INSPECT-03", JUAN, "REPARACION"));
         notListed(cancelarFor("REPARACION", JUAN), "INSPECT-03");
     }
 

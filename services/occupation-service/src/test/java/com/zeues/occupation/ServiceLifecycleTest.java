@@ -27,14 +27,14 @@ class ServiceLifecycleTest {
             assertThat(health.get("status").asString()).isEqualTo("unhealthy");
             assertThat(health.get("details").get("master_data_loaded").asBoolean()).isFalse();
             assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(503);
-            Response early = api.post("/api/occupation/tomar", OccupationApiContract.cmd("TEST-01", 93, "ARM"));
+            Response early = api.post("/api/occupation/tomar", ApiClient.cmd("TEST-01", 93, "ARM"));
             assertThat(early.status()).as(early.raw()).isEqualTo(503);
             assertThat(early.error()).isEqualTo("SERVICIO_NO_DISPONIBLE");
 
             MasterDataFixture.publish(svc.bootstrap(), svc.topics(), 2_000L);
             await().atMost(Duration.ofSeconds(60)).until(() ->
                     api.get("/api/health").body().get("operational").asBoolean());
-            Response tomar = api.post("/api/occupation/tomar", OccupationApiContract.cmd("TEST-01", 93, "ARM"),
+            Response tomar = api.post("/api/occupation/tomar", ApiClient.cmd("TEST-01", 93, "ARM"),
                     Map.of("Idempotency-Key", "restart-key"));
             assertThat(tomar.status()).as(tomar.raw()).isEqualTo(200);
 
@@ -48,7 +48,7 @@ class ServiceLifecycleTest {
             assertThat(status.get("version").asLong()).isEqualTo(1);
             assertThat(again.get("/api/history/TEST-01").body().get("events")).hasSize(1);
             // the verdict store survived too: the retry after the restart replays the first answer
-            Response retry = again.post("/api/occupation/tomar", OccupationApiContract.cmd("TEST-01", 93, "ARM"),
+            Response retry = again.post("/api/occupation/tomar", ApiClient.cmd("TEST-01", 93, "ARM"),
                     Map.of("Idempotency-Key", "restart-key"));
             assertThat(retry.status()).isEqualTo(200);
             assertThat(retry.body()).isEqualTo(tomar.body());

@@ -1,5 +1,6 @@
 package com.zeues.occupation;
 
+import static com.zeues.occupation.ApiClient.cmd;
 import static com.zeues.occupation.MasterDataFixture.FERNANDO;
 import static com.zeues.occupation.MasterDataFixture.JUAN;
 import static com.zeues.occupation.MasterDataFixture.MAURICIO;
@@ -83,18 +84,7 @@ class SseStreamTest {
         }
     }
 
-    static Map<String, Object> cmd(String tag, int worker, String op) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("tag_spool", tag);
-        m.put("worker_id", worker);
-        m.put("operacion", op);
-        return m;
-    }
 
-    void ok(String path, Map<String, Object> body) {
-        Response r = api.post(path, body);
-        assertThat(r.status()).as(path + " " + body + ": " + r.raw()).isEqualTo(200);
-    }
 
     /** Waits until the views show these spools occupied, so a snapshot taken now has them. */
     void occupiedNow(String... tags) {
@@ -112,7 +102,7 @@ class SseStreamTest {
 
     @Test
     void snapshotThenUpdatesWithIdsStatusAndHeartbeats() {
-        ok("/api/occupation/tomar", cmd("TEST-01", MAURICIO, "ARM"));
+        api.ok("/api/occupation/tomar", cmd("TEST-01", MAURICIO, "ARM"));
         occupiedNow("TEST-01");
         try (SseTestClient sse = SseTestClient.connect(svc.port())) {
             assertThat(sse.status()).isEqualTo(200);
@@ -133,8 +123,8 @@ class SseStreamTest {
             assertThat(status.json().get("kafka").asString()).isEqualTo("ok");
 
             int mark = sse.size();
-            ok("/api/occupation/pausar", cmd("TEST-01", MAURICIO, "ARM"));
-            ok("/api/occupation/tomar", cmd("TEST-02", JUAN, "ARM"));
+            api.ok("/api/occupation/pausar", cmd("TEST-01", MAURICIO, "ARM"));
+            api.ok("/api/occupation/tomar", cmd("TEST-02", JUAN, "ARM"));
             Frame pause = sse.awaitUpdate("TEST-01", "PAUSAR_SPOOL", mark, LIVE);
             Frame take = sse.awaitUpdate("TEST-02", "TOMAR_SPOOL", mark, LIVE);
             JsonNode data = take.json();
@@ -161,13 +151,13 @@ class SseStreamTest {
         try (SseTestClient sse = SseTestClient.connect(svc.port())) {
             sse.await("snapshot", LIVE);
             int mark = sse.size();
-            ok("/api/occupation/tomar", cmd("TEST-03", MAURICIO, "ARM"));
+            api.ok("/api/occupation/tomar", cmd("TEST-03", MAURICIO, "ARM"));
             lastId = sse.awaitUpdate("TEST-03", "TOMAR_SPOOL", mark, LIVE).id();
         }
         // missed while disconnected
-        ok("/api/occupation/pausar", cmd("TEST-03", MAURICIO, "ARM"));
-        ok("/api/occupation/tomar", cmd("TEST-03", JUAN, "ARM"));
-        ok("/api/occupation/completar", cmd("TEST-03", JUAN, "ARM"));
+        api.ok("/api/occupation/pausar", cmd("TEST-03", MAURICIO, "ARM"));
+        api.ok("/api/occupation/tomar", cmd("TEST-03", JUAN, "ARM"));
+        api.ok("/api/occupation/completar", cmd("TEST-03", JUAN, "ARM"));
         try (SseTestClient again = new SseTestClient(svc.port(), null, lastId)) {
             Frame done = again.awaitUpdate("TEST-03", "COMPLETAR_ARM", 0, LIVE);
             List<Frame> updates = again.events("spool_update").stream()
@@ -219,8 +209,8 @@ class SseStreamTest {
 
     @Test
     void filtersByTagAndByOperation() {
-        ok("/api/occupation/tomar", cmd("TEST-04", MAURICIO, "ARM"));
-        ok("/api/occupation/tomar", cmd("ARMDONE-01", FERNANDO, "SOLD"));
+        api.ok("/api/occupation/tomar", cmd("TEST-04", MAURICIO, "ARM"));
+        api.ok("/api/occupation/tomar", cmd("ARMDONE-01", FERNANDO, "SOLD"));
         occupiedNow("TEST-04", "ARMDONE-01");
         try (SseTestClient byTag = new SseTestClient(svc.port(), "tag_spool=TEST-04", null);
              SseTestClient byOp = new SseTestClient(svc.port(), "operacion=SOLD", null);
@@ -231,9 +221,9 @@ class SseStreamTest {
             soldSnapshot.json().forEach(o -> assertThat(o.get("operacion").asString()).isEqualTo("SOLD"));
             all.await("snapshot", LIVE);
 
-            ok("/api/occupation/pausar", cmd("TEST-04", MAURICIO, "ARM"));
-            ok("/api/occupation/pausar", cmd("ARMDONE-01", FERNANDO, "SOLD"));
-            ok("/api/occupation/tomar", cmd("TEST-05", MAURICIO, "ARM"));
+            api.ok("/api/occupation/pausar", cmd("TEST-04", MAURICIO, "ARM"));
+            api.ok("/api/occupation/pausar", cmd("ARMDONE-01", FERNANDO, "SOLD"));
+            api.ok("/api/occupation/tomar", cmd("TEST-05", MAURICIO, "ARM"));
             all.awaitUpdate("TEST-05", "TOMAR_SPOOL", 0, LIVE);
             byTag.awaitUpdate("TEST-04", "PAUSAR_SPOOL", 0, LIVE);
             byOp.awaitUpdate("ARMDONE-01", "PAUSAR_SPOOL", 0, LIVE);

@@ -1,5 +1,6 @@
 package com.zeues.occupation.page;
 
+import static com.zeues.occupation.ApiClient.cmd;
 import static com.zeues.occupation.MasterDataFixture.FERNANDO;
 import static com.zeues.occupation.MasterDataFixture.JUAN;
 import static com.zeues.occupation.MasterDataFixture.MAURICIO;
@@ -420,13 +421,6 @@ class DashboardPageTest {
         return target;
     }
 
-    private static Map<String, Object> cmd(String tag, int worker, String op) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("tag_spool", tag);
-        m.put("worker_id", worker);
-        m.put("operacion", op);
-        return m;
-    }
 
     private static void sleep(long ms) {
         try {
