@@ -15,8 +15,10 @@ import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.apache.kafka.common.Node;
 
 /**
- * Waits until a Kafka cluster answers an AdminClient {@code describeCluster} with at least one broker, and, when a
- * cluster id is expected, with that id: so another broker already listening on the port never passes for ours.
+ * Waits until a Kafka cluster answers an AdminClient {@code describeCluster} with the brokers expected (at least one,
+ * a given node, or a given number), and, when a cluster id is expected, with that id: so another broker already
+ * listening on the port never passes for ours. {@code describeCluster} lists the brokers that are registered and not
+ * fenced, so a node listed there has caught up with the metadata and serves.
  */
 public final class BrokerReadiness {
 
@@ -34,7 +36,7 @@ public final class BrokerReadiness {
 
     /** Waits for any cluster at {@code bootstrapServers} (an external one, say). */
     public static void await(String bootstrapServers, Duration timeout, BooleanSupplier stillAlive) throws NotReady {
-        await(bootstrapServers, timeout, stillAlive, id -> true, "any");
+        await(bootstrapServers, timeout, stillAlive, id -> true, "any", nodes -> !nodes.isEmpty(), "a broker");
     }
 
     /**
@@ -44,12 +46,31 @@ public final class BrokerReadiness {
      */
     public static void awaitCluster(String bootstrapServers, Duration timeout, BooleanSupplier stillAlive,
             Supplier<Optional<String>> expectedClusterId) throws NotReady {
-        await(bootstrapServers, timeout, stillAlive,
-                id -> expectedClusterId.get().map(id::equals).orElse(false), "the one of this data directory");
+        await(bootstrapServers, timeout, stillAlive, sameId(expectedClusterId), "the one of this data directory",
+                nodes -> !nodes.isEmpty(), "a broker");
+    }
+
+    /** As {@link #awaitCluster}, until the broker with node id {@code nodeId} is among the cluster's brokers. */
+    public static void awaitBroker(String bootstrapServers, int nodeId, Duration timeout, BooleanSupplier stillAlive,
+            Supplier<Optional<String>> expectedClusterId) throws NotReady {
+        await(bootstrapServers, timeout, stillAlive, sameId(expectedClusterId), "the one of this data directory",
+                nodes -> nodes.stream().anyMatch(n -> n.id() == nodeId), "broker " + nodeId);
+    }
+
+    /** As {@link #awaitCluster}, until the cluster has at least {@code brokers} brokers registered and serving. */
+    public static void awaitBrokers(String bootstrapServers, int brokers, Duration timeout, BooleanSupplier stillAlive,
+            Supplier<Optional<String>> expectedClusterId) throws NotReady {
+        await(bootstrapServers, timeout, stillAlive, sameId(expectedClusterId), "the one of this cluster",
+                nodes -> nodes.size() >= brokers, brokers + " brokers");
+    }
+
+    private static Predicate<String> sameId(Supplier<Optional<String>> expectedClusterId) {
+        return id -> expectedClusterId.get().map(id::equals).orElse(false);
     }
 
     private static void await(String bootstrapServers, Duration timeout, BooleanSupplier stillAlive,
-            Predicate<String> acceptsClusterId, String expected) throws NotReady {
+            Predicate<String> acceptsClusterId, String expected, Predicate<Collection<Node>> enough,
+            String brokersExpected) throws NotReady {
         long deadline = System.nanoTime() + timeout.toNanos();
         Throwable last = null;
         try (Admin admin = Admin.create(adminProperties(bootstrapServers))) {
@@ -64,8 +85,11 @@ public final class BrokerReadiness {
                     if (!acceptsClusterId.test(clusterId)) {
                         last = new IllegalStateException(bootstrapServers + " is answered by a cluster with id "
                                 + clusterId + ", expected " + expected);
-                    } else if (!nodes.isEmpty()) {
+                    } else if (enough.test(nodes)) {
                         return;
+                    } else {
+                        last = new IllegalStateException("waiting for " + brokersExpected + ", the cluster has "
+                                + nodes);
                     }
                 } catch (ExecutionException e) {
                     last = e.getCause();

@@ -30,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>By default the child runs with this JVM's classpath ({@link #classpathCommand}); the launcher uses
  * {@link #jarCommand} with {@code kafka-local.jar}. The child's stdout and stderr go to {@link #consoleLog()}; the
- * broker's own log is {@link #brokerLog()}.
+ * broker's own log is {@link #brokerLog()}. A {@link KafkaLocalCluster} is three of these, each built as one node
+ * ({@link Builder#node}).
  */
 public final class KafkaLocalBroker implements AutoCloseable {
 
@@ -46,11 +47,19 @@ public final class KafkaLocalBroker implements AutoCloseable {
     private Process process;
 
     private KafkaLocalBroker(Builder b) {
-        this.settings = new BrokerSettings(Objects.requireNonNull(b.dataDir, "dataDir"), b.port,
-                b.controllerPort > 0 ? b.controllerPort : b.port + 1, b.logLevel);
+        Objects.requireNonNull(b.dataDir, "dataDir");
+        if (b.controllerPorts == null) {
+            this.settings = new BrokerSettings(b.dataDir, b.port, b.controllerPort > 0 ? b.controllerPort : b.port + 1,
+                    b.logLevel);
+        } else {
+            this.settings = new BrokerSettings(b.dataDir, b.port, b.controllerPorts.get(b.nodeId - 1), b.logLevel,
+                    b.nodeId, b.controllerPorts, Optional.of(b.clusterId));
+        }
         this.command = List.copyOf(b.command != null ? b.command : classpathCommand());
         Map<String, String> env = new LinkedHashMap<>(b.environment);
         env.put("ZEUES_WATCH_PARENT", String.valueOf(b.watchParent));
+        // the child is always exactly one node: an inherited node count must not make it start a cluster of its own
+        env.put("ZEUES_KAFKA_NODES", null);
         this.environment = env;
         this.consoleLog = b.consoleLog != null ? b.consoleLog.toAbsolutePath() : settings.logDir().resolve("console.log");
         this.startTimeout = b.startTimeout;
@@ -93,9 +102,19 @@ public final class KafkaLocalBroker implements AutoCloseable {
      * does not answer within the start timeout (then it is killed). {@link #stop()} may be called meanwhile.
      */
     public KafkaLocalBroker start() {
-        Process started = spawn();
+        awaitReady(spawn(), startTimeout);
+        return this;
+    }
+
+    /**
+     * Waits until the broker {@code started} answers as its node of this data directory's cluster, or throws as
+     * {@link #start()} does. The nodes of a new cluster are all spawned before any is awaited: none is ready until a
+     * majority of the voters runs.
+     */
+    void awaitReady(Process started, Duration startTimeout) {
         try {
-            BrokerReadiness.awaitCluster(bootstrapServers(), startTimeout, started::isAlive, this::clusterId);
+            BrokerReadiness.awaitBroker(bootstrapServers(), settings.nodeId(), startTimeout, started::isAlive,
+                    this::clusterId);
         } catch (BrokerReadiness.NotReady e) {
             String why;
             if (started.isAlive()) {
@@ -108,10 +127,10 @@ public final class KafkaLocalBroker implements AutoCloseable {
                     + ", data " + settings.kafkaDir() + ") " + why + "." + LogTail.block(consoleLog, 20)
                     + LogTail.block(brokerLog(), 20), e);
         }
-        return this;
     }
 
-    private synchronized Process spawn() {
+    /** Starts the broker JVM without waiting for it; see {@link #awaitReady}. */
+    synchronized Process spawn() {
         if (isAlive()) {
             throw new IllegalStateException("the broker is already running (pid " + process.pid() + ")");
         }
@@ -123,8 +142,7 @@ public final class KafkaLocalBroker implements AutoCloseable {
             }
         }
         List<String> cmd = new ArrayList<>(command);
-        cmd.addAll(List.of("--data-dir", settings.dataDir().toString(), "--port", String.valueOf(settings.port()),
-                "--controller-port", String.valueOf(settings.controllerPort()), "--log-level", settings.logLevel()));
+        cmd.addAll(settings.arguments());
         ProcessBuilder pb = new ProcessBuilder(cmd);
         environment.forEach((name, value) -> {
             if (value == null) {
@@ -144,6 +162,13 @@ public final class KafkaLocalBroker implements AutoCloseable {
             throw new UncheckedIOException("cannot start the broker: " + String.join(" ", cmd), e);
         }
         return process;
+    }
+
+    /** SIGTERM without waiting: a cluster asks all its nodes to stop at once, then waits for each. */
+    synchronized void requestStop() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+        }
     }
 
     /** SIGTERM (Kafka shuts down cleanly), then SIGKILL if it is still running after the stop timeout. */
@@ -218,6 +243,16 @@ public final class KafkaLocalBroker implements AutoCloseable {
         return settings.controllerPort();
     }
 
+    /** This broker's {@code node.id}: 1 for a single broker, 1..3 for the nodes of a cluster. */
+    public int nodeId() {
+        return settings.nodeId();
+    }
+
+    /** The broker's own directory: {@code dataDir/kafka}, or {@code dataDir/kafka-<node id>} for a node. */
+    public Path kafkaDir() {
+        return settings.kafkaDir();
+    }
+
     public Path dataDir() {
         return settings.dataDir();
     }
@@ -232,8 +267,11 @@ public final class KafkaLocalBroker implements AutoCloseable {
         return consoleLog;
     }
 
-    /** The cluster id of this data directory, once a broker has started on it. */
+    /** The cluster id of this data directory, once a broker has started on it (a node's: its cluster's). */
     public Optional<String> clusterId() {
+        if (settings.clusterId().isPresent()) {
+            return settings.clusterId();
+        }
         try {
             Path file = settings.clusterIdFile();
             return Files.exists(file) ? Optional.of(Files.readString(file).trim()).filter(s -> !s.isEmpty())
@@ -257,6 +295,9 @@ public final class KafkaLocalBroker implements AutoCloseable {
         private Path dataDir;
         private int port = BrokerSettings.DEFAULT_PORT;
         private int controllerPort;
+        private int nodeId;
+        private List<Integer> controllerPorts;
+        private String clusterId;
         private List<String> command;
         private final Map<String, String> environment = new LinkedHashMap<>();
         private Path consoleLog;
@@ -283,6 +324,22 @@ public final class KafkaLocalBroker implements AutoCloseable {
         /** The KRaft controller port on 127.0.0.1 (default: the client port + 1). */
         public Builder controllerPort(int controllerPort) {
             this.controllerPort = controllerPort;
+            return this;
+        }
+
+        /**
+         * Makes this broker node {@code nodeId} of a cluster whose voters' controllers listen on
+         * {@code controllerPorts} (node {@code i} at index {@code i - 1}, this node's included), formatted with
+         * {@code clusterId}; its data goes to {@code dataDir/kafka-<nodeId>}. Replaces {@link #controllerPort}.
+         */
+        public Builder node(int nodeId, List<Integer> controllerPorts, String clusterId) {
+            if (controllerPorts.size() < 2 || nodeId < 1 || nodeId > controllerPorts.size()) {
+                throw new IllegalArgumentException("node " + nodeId + " of " + controllerPorts.size() + ": a cluster"
+                        + " has at least two nodes, numbered from 1");
+            }
+            this.nodeId = nodeId;
+            this.controllerPorts = List.copyOf(controllerPorts);
+            this.clusterId = Objects.requireNonNull(clusterId, "clusterId");
             return this;
         }
 

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class BrokerSettingsTest {
@@ -34,6 +36,44 @@ class BrokerSettingsTest {
         assertThat(fromArgs.controllerPort()).isEqualTo(29999);
         assertThat(fromArgs.dataDir()).isEqualTo(Path.of("/tmp/y"));
         assertThat(fromArgs.logLevel()).isEqualTo("INFO");
+    }
+
+    @Test
+    void aClusterNodeReadsBackTheArgumentsItsClusterGivesIt() {
+        BrokerSettings node = new BrokerSettings(Path.of("/tmp/c"), 29094, 29095, "INFO", 2,
+                List.of(29093, 29095, 29097), Optional.of("AAAAAAAAAAAAAAAAAAAAAA"));
+        assertThat(node.kafkaDir()).isEqualTo(Path.of("/tmp/c/kafka-2"));
+        assertThat(node.quorumVoters()).isEqualTo("1@127.0.0.1:29093,2@127.0.0.1:29095,3@127.0.0.1:29097");
+        assertThat(node.replicationFactor()).isEqualTo(3);
+        assertThat(node.minInsyncReplicas()).isEqualTo(2);
+        // the node ignores a node count it inherited: it is one broker
+        assertThat(BrokerSettings.from(node.arguments().toArray(String[]::new), Map.of("ZEUES_KAFKA_NODES", "3")))
+                .isEqualTo(node);
+
+        BrokerSettings single = BrokerSettings.from(new String[0], Map.of("ZEUES_DATA_DIR", "/tmp/z"));
+        assertThat(single.arguments()).containsExactly("--data-dir", "/tmp/z", "--port", "9092",
+                "--controller-port", "9093", "--log-level", "WARN");
+        assertThat(single.isClusterNode()).isFalse();
+        assertThat(single.quorumVoters()).isEqualTo("1@127.0.0.1:9093");
+        assertThat(single.replicationFactor()).isEqualTo(1);
+        assertThat(single.minInsyncReplicas()).isEqualTo(1);
+    }
+
+    @Test
+    void rejectsInconsistentNodeArguments() {
+        assertThatThrownBy(() -> BrokerSettings.from(new String[] {"--controller-ports", "9093,9095,9097"}, Map.of()))
+                .hasMessageContaining("--node-id");
+        assertThatThrownBy(() -> BrokerSettings.from(
+                new String[] {"--node-id", "4", "--controller-ports", "9093,9095,9097"}, Map.of()))
+                .hasMessageContaining("between 1 and 3");
+        assertThatThrownBy(() -> BrokerSettings.from(new String[] {"--node-id", "2", "--controller-ports",
+                "9093,9095,9097", "--controller-port", "9099"}, Map.of()))
+                .hasMessageContaining("voters list");
+        assertThatThrownBy(() -> BrokerSettings.from(new String[] {"--node-id", "2"}, Map.of()))
+                .hasMessageContaining("--controller-ports");
+        assertThatThrownBy(() -> BrokerSettings.from(new String[] {"--port", "9095", "--node-id", "1",
+                "--controller-ports", "9093,9095,9097"}, Map.of()))
+                .hasMessageContaining("also a controller port");
     }
 
     @Test

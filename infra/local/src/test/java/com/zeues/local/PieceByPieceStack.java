@@ -1,6 +1,8 @@
 package com.zeues.local;
 
+import com.zeues.kafkalocal.FreePorts;
 import com.zeues.kafkalocal.KafkaLocalBroker;
+import com.zeues.kafkalocal.KafkaLocalCluster;
 import com.zeues.local.AdminTokenFile.AdminToken;
 import com.zeues.local.LocalSettings.Child;
 import java.io.IOException;
@@ -10,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,6 +22,9 @@ import java.util.Map;
  * whole stack as soon as one child ends.
  *
  * <p>Every child watches this JVM ({@code ZEUES_WATCH_PARENT}), so nothing survives the test run.
+ *
+ * <p>{@link #startOn} runs the same stack on a Kafka cluster the test owns (a {@code KafkaLocalCluster}), as the
+ * launcher does given {@code KAFKA_BOOTSTRAP_SERVERS}: then the stack has no broker of its own.
  */
 public final class PieceByPieceStack implements AutoCloseable {
 
@@ -29,13 +35,17 @@ public final class PieceByPieceStack implements AutoCloseable {
     private final LocalStack.Ports ports;
     private final AdminToken token = new AdminToken(ADMIN_TOKEN, "the test");
     private final ReadinessProbe probe = new ReadinessProbe();
+    /** The stack's own broker; null on an external cluster. */
     private final KafkaLocalBroker broker;
+    /** For the connector and the service on top of what the launcher gives them. */
+    private final Map<String, String> serviceEnvironment;
     private ChildProcess emulator;
     private ChildProcess connector;
     private ChildProcess service;
 
-    private PieceByPieceStack(Path dataDir) {
+    private PieceByPieceStack(Path dataDir, String externalKafka, Map<String, String> serviceEnvironment) {
         this.ports = LocalStack.Ports.free();
+        this.serviceEnvironment = Map.copyOf(serviceEnvironment);
         Map<String, String> env = new LinkedHashMap<>();
         env.put("ZEUES_HOME", LocalStack.Builder.findHome().toString());
         env.put("ZEUES_DATA_DIR", dataDir.toAbsolutePath().normalize().toString());
@@ -44,22 +54,57 @@ public final class PieceByPieceStack implements AutoCloseable {
         env.put("ZEUES_SHEETS_EMULATOR_PORT", String.valueOf(ports.emulator()));
         env.put("ZEUES_CONNECTOR_PORT", String.valueOf(ports.connector()));
         env.put("SERVER_PORT", String.valueOf(ports.service()));
+        if (externalKafka != null) {
+            env.put("KAFKA_BOOTSTRAP_SERVERS", externalKafka);
+        }
         this.settings = LocalSettings.from(env, Path.of(""));
-        KafkaLocalBroker.Builder b = ZeuesLocal.broker(settings, Duration.ofSeconds(120));
-        this.broker = b.build();
+        this.broker = settings.localKafka() ? ZeuesLocal.broker(settings, Duration.ofSeconds(120)).build() : null;
     }
 
     /** Starts broker, emulator, connector and service on free ports with their data in {@code dataDir}. */
     public static PieceByPieceStack start(Path dataDir) {
-        PieceByPieceStack stack = new PieceByPieceStack(dataDir);
+        return start(new PieceByPieceStack(dataDir, null, Map.of()));
+    }
+
+    /**
+     * Starts emulator, connector and service on free ports with their data in {@code dataDir}, on the running Kafka
+     * cluster at {@code bootstrapServers}; {@code serviceEnvironment} is added to the connector's and the service's
+     * environment (e.g. {@code ZEUES_TOPICS_REPLICATION=3}).
+     */
+    public static PieceByPieceStack startOn(Path dataDir, String bootstrapServers,
+            Map<String, String> serviceEnvironment) {
+        return start(new PieceByPieceStack(dataDir, bootstrapServers, serviceEnvironment));
+    }
+
+    /**
+     * A local cluster of three brokers with its nodes' data in {@code dataDir/kafka-<n>}, run as the launcher runs
+     * its broker ({@code kafka-local.jar}, the same JVM options and environment) on six free ports; for
+     * {@link #startOn}.
+     */
+    public static KafkaLocalCluster.Builder cluster(Path dataDir) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("ZEUES_HOME", LocalStack.Builder.findHome().toString());
+        env.put("ZEUES_DATA_DIR", dataDir.toAbsolutePath().normalize().toString());
+        LocalSettings settings = LocalSettings.from(env, Path.of(""));
+        int[] p = FreePorts.find(6);
+        KafkaLocalCluster.Builder b = KafkaLocalCluster.builder().dataDir(settings.dataDir())
+                .ports(List.of(p[0], p[1], p[2]), List.of(p[3], p[4], p[5]))
+                .command(JavaCommand.jar(settings.jar(Child.KAFKA), settings.javaOptions().get(Child.KAFKA)))
+                .watchParent(true);
+        ChildEnvironment.broker().forEach(b::environment);
+        return b;
+    }
+
+    private static PieceByPieceStack start(PieceByPieceStack stack) {
         try {
             Files.createDirectories(stack.settings.logDir());
             // as the launcher does: the JVMs boot side by side with the broker, the services wait for Kafka
             stack.emulator = stack.child(Child.SHEETS_EMULATOR, ChildEnvironment.emulator(stack.settings));
-            stack.connector = stack.child(Child.SHEETS_CONNECTOR, ChildEnvironment.connector(stack.settings));
-            stack.service = stack.child(Child.OCCUPATION_SERVICE,
-                    ChildEnvironment.service(stack.settings, stack.token));
-            stack.startBroker();
+            stack.connector = stack.child(Child.SHEETS_CONNECTOR, stack.connectorEnvironment());
+            stack.service = stack.child(Child.OCCUPATION_SERVICE, stack.serviceEnvironment());
+            if (stack.broker != null) {
+                stack.startBroker();
+            }
             stack.await(stack.emulator, stack.probe.answers(stack.uri(stack.emulatorUrl(),
                     "/v4/spreadsheets/" + stack.settings.spreadsheetId())), Duration.ofSeconds(120));
             stack.await(stack.connector, stack.probe.answers(stack.uri(stack.connectorUrl(), "/api/health")),
@@ -72,6 +117,18 @@ public final class PieceByPieceStack implements AutoCloseable {
         }
     }
 
+    private Map<String, String> connectorEnvironment() {
+        Map<String, String> env = ChildEnvironment.connector(settings);
+        env.putAll(serviceEnvironment);
+        return env;
+    }
+
+    private Map<String, String> serviceEnvironment() {
+        Map<String, String> env = ChildEnvironment.service(settings, token);
+        env.putAll(serviceEnvironment);
+        return env;
+    }
+
     private ChildProcess child(Child child, Map<String, String> environment) throws IOException {
         ChildProcess.prepareLog(settings.log(child));
         return ChildProcess.start(child.displayName(),
@@ -82,12 +139,20 @@ public final class PieceByPieceStack implements AutoCloseable {
     /** Starts the broker (again) on the same ports and data, and returns once it answers. */
     public void startBroker() throws IOException {
         ChildProcess.prepareLog(settings.log(Child.KAFKA));
-        broker.start();
+        ownBroker().start();
     }
 
     /** SIGTERM to the broker: a real stop of the process, as an operator or a crash of its host would do. */
     public void stopBroker() {
-        broker.stop();
+        ownBroker().stop();
+    }
+
+    private KafkaLocalBroker ownBroker() {
+        if (broker == null) {
+            throw new IllegalStateException("this stack runs on the cluster at " + settings.bootstrapServers()
+                    + ", which the test owns");
+        }
+        return broker;
     }
 
     /** kill -9 of the occupation service's JVM; returns once it is gone. */
@@ -105,7 +170,7 @@ public final class PieceByPieceStack implements AutoCloseable {
         if (service.isAlive()) {
             throw new IllegalStateException("the occupation service is still running: " + service);
         }
-        service = child(Child.OCCUPATION_SERVICE, ChildEnvironment.service(settings, token));
+        service = child(Child.OCCUPATION_SERVICE, serviceEnvironment());
     }
 
     /** Waits until {@code /api/health} says {@code operational: true}; fails with the service's log otherwise. */
@@ -177,7 +242,7 @@ public final class PieceByPieceStack implements AutoCloseable {
         return service.tail(lines);
     }
 
-    /** Stops service, connector, emulator (SIGTERM, then SIGKILL after 15 s), then the broker. */
+    /** Stops service, connector, emulator (SIGTERM, then SIGKILL after 15 s), then its own broker if any. */
     @Override
     public void close() {
         for (ChildProcess child : new ChildProcess[] {service, connector, emulator}) {
@@ -185,6 +250,8 @@ public final class PieceByPieceStack implements AutoCloseable {
                 child.stop(STOP_GRACE);
             }
         }
-        broker.stop();
+        if (broker != null) {
+            broker.stop();
+        }
     }
 }

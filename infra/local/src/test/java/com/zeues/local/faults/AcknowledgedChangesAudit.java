@@ -11,6 +11,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.assertj.core.api.SoftAssertions;
 import tools.jackson.databind.JsonNode;
@@ -20,6 +24,7 @@ import tools.jackson.databind.JsonNode;
  * is exactly one event on {@code zeues.spool-events} with its version, kind and worker; each spool's events are
  * versions 1..n without a gap or a double; no event lacks its 200; replaying the events never occupies a spool
  * twice; {@code /api/history}, {@code /api/occupation/status} and {@code zeues.spool-state} agree with the replay.
+ * And every acknowledged POST sent again with its key gets its first verdict and applies nothing.
  */
 final class AcknowledgedChangesAudit {
 
@@ -50,6 +55,45 @@ final class AcknowledgedChangesAudit {
             verifySpool(soft, tag, tagEvents, tagAcks, unresolved.contains(tag), states.getOrDefault(tag, List.of()));
         }
         soft.assertAll();
+    }
+
+    /**
+     * Every acknowledged POST again, with its key and body: the same verdict, and nothing applied (the spools' event
+     * counts on {@link #EVENTS} do not change).
+     */
+    void verifyRetries(Collection<String> tags, List<Ack> acks) throws Exception {
+        Map<String, Integer> eventsBefore = eventCounts(tags);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            for (Ack a : acks) {
+                results.add(pool.submit(() -> {
+                    Http.Response r = api.post(a.path(), a.requestBody(), Map.of("Idempotency-Key", a.key()));
+                    return r.status() == 200 && a.body().equals(r.body()) ? null
+                            : a.key() + ": first " + a.body() + ", retry " + r.status() + " " + r.raw();
+                }));
+            }
+            List<String> different = new ArrayList<>();
+            for (Future<String> f : results) {
+                String d = f.get();
+                if (d != null) {
+                    different.add(d);
+                }
+            }
+            assertThat(different).as("retries that did not get the first verdict").isEmpty();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(eventCounts(tags)).as("events after every retry").isEqualTo(eventsBefore);
+    }
+
+    private Map<String, Integer> eventCounts(Collection<String> tags) {
+        Map<String, List<JsonNode>> events = topics.byKey(EVENTS, Duration.ofSeconds(30));
+        Map<String, Integer> counts = new TreeMap<>();
+        for (String tag : tags) {
+            counts.put(tag, events.getOrDefault(tag, List.of()).size());
+        }
+        return counts;
     }
 
     private Map<String, List<JsonNode>> awaitEvents(List<Ack> acks, Duration wait) {

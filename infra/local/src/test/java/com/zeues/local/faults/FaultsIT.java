@@ -161,46 +161,9 @@ class FaultsIT {
         say("crash: audit of %d spools in %d ms", CRASH_SPOOLS.size(), ms(t1));
 
         long t2 = System.nanoTime();
-        Map<String, Integer> eventsBefore = eventCounts(CRASH_SPOOLS);
-        retryEveryAcknowledged(load.acks());
-        assertThat(eventCounts(CRASH_SPOOLS)).as("events after every retry").isEqualTo(eventsBefore);
+        audit.verifyRetries(CRASH_SPOOLS, load.acks());
         say("crash: %d retries with the same key answered the first verdict in %d ms; test %d ms",
                 load.acks().size(), ms(t2), ms(t0));
-    }
-
-    /** Every acknowledged POST again, with its key and body: the same verdict, and nothing applied. */
-    private void retryEveryAcknowledged(List<Ack> acks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<String>> results = new ArrayList<>();
-            for (Ack a : acks) {
-                results.add(pool.submit(() -> {
-                    Http.Response r = api.post(a.path(), a.requestBody(), Map.of("Idempotency-Key", a.key()));
-                    return r.status() == 200 && a.body().equals(r.body()) ? null
-                            : a.key() + ": first " + a.body() + ", retry " + r.status() + " " + r.raw();
-                }));
-            }
-            List<String> different = new ArrayList<>();
-            for (Future<String> f : results) {
-                String d = f.get();
-                if (d != null) {
-                    different.add(d);
-                }
-            }
-            assertThat(different).as("retries that did not get the first verdict").isEmpty();
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private Map<String, Integer> eventCounts(List<String> tags) {
-        Map<String, List<JsonNode>> events = new TopicReader(stack.bootstrapServers())
-                .byKey(AcknowledgedChangesAudit.EVENTS, Duration.ofSeconds(30));
-        Map<String, Integer> counts = new java.util.TreeMap<>();
-        for (String tag : tags) {
-            counts.put(tag, events.getOrDefault(tag, List.of()).size());
-        }
-        return counts;
     }
 
     // 2: the broker stopped for 30 s under load
