@@ -60,7 +60,7 @@ public final class SheetsEmulator implements AutoCloseable {
     private final AdminApi admin;
     private volatile boolean closed;
 
-    private SheetsEmulator(int port, Path dataDir) throws IOException {
+    private SheetsEmulator(InetAddress bindAddress, int port, Path dataDir) throws IOException {
         this.persistence = dataDir == null ? null : new Persistence(dataDir.resolve("sheets"));
         this.store = new SpreadsheetStore(persistence);
         if (persistence != null) {
@@ -86,7 +86,7 @@ public final class SheetsEmulator implements AutoCloseable {
                 }, new ThreadPoolExecutor.CallerRunsPolicy());
         executor.allowCoreThreadTimeOut(true);
         try {
-            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+            this.server = HttpServer.create(new InetSocketAddress(bindAddress, port), 128);
         } catch (IOException e) {
             executor.shutdownNow();
             if (persistence != null) {
@@ -105,15 +105,30 @@ public final class SheetsEmulator implements AutoCloseable {
      * file yet. A null {@code dataDir} keeps everything in memory.
      */
     public static SheetsEmulator start(int port, Path dataDir) {
+        return start(InetAddress.getLoopbackAddress(), port, dataDir);
+    }
+
+    /**
+     * As {@link #start(int, Path)}, listening on {@code bindAddress} instead of 127.0.0.1: a container binds the
+     * wildcard address so that the connector in another container can reach it. {@link #rootUrl()} stays the
+     * loopback URL, which a wildcard bind also serves.
+     */
+    public static SheetsEmulator start(InetAddress bindAddress, int port, Path dataDir) {
         try {
-            return new SheetsEmulator(port, dataDir);
+            return new SheetsEmulator(bindAddress, port, dataDir);
         } catch (IOException e) {
-            throw new UncheckedIOException("sheets emulator: cannot listen on 127.0.0.1:" + port, e);
+            throw new UncheckedIOException("sheets emulator: cannot listen on " + bindAddress.getHostAddress() + ":"
+                    + port, e);
         }
     }
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /** The address and port the server listens on. */
+    InetSocketAddress address() {
+        return server.getAddress();
     }
 
     /** {@code http://127.0.0.1:<port>/}: the Google client's root URL. */
