@@ -21,19 +21,34 @@ public final class OccupationServiceContext implements AutoCloseable {
     public static final String ADMIN_TOKEN = "test-admin-token";
 
     private final String bootstrap;
-    private final String id = "it" + UUID.randomUUID().toString().substring(0, 8);
+    private final String id;
     private final Path dataDir;
     private final List<String> extra = new ArrayList<>();
     private ConfigurableApplicationContext context;
 
     public OccupationServiceContext(String bootstrap, String... extraProperties) {
+        this(bootstrap, "it" + UUID.randomUUID().toString().substring(0, 8), extraProperties);
+    }
+
+    private OccupationServiceContext(String bootstrap, String id, String... extraProperties) {
         this.bootstrap = bootstrap;
+        this.id = id;
         this.extra.addAll(List.of(extraProperties));
         try {
             this.dataDir = Files.createTempDirectory("zeues-" + id);
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Another instance of the same service (same application id and topics, its own data dir and the given reply
+     * partition): the two share the topology's partitions.
+     */
+    public OccupationServiceContext peer(int replyPartition, String... extraProperties) {
+        List<String> props = new ArrayList<>(List.of(extraProperties));
+        props.add("zeues.commands.reply-partition=" + replyPartition);
+        return new OccupationServiceContext(bootstrap, id, props.toArray(String[]::new));
     }
 
     public TopicRegistry topics() {
@@ -59,7 +74,7 @@ public final class OccupationServiceContext implements AutoCloseable {
                 "--zeues.streams.application-id=" + id,
                 "--zeues.access.admin-token=" + ADMIN_TOKEN));
         extra.forEach(p -> args.add("--" + p));
-        context = new SpringApplicationBuilder(OccupationServiceApplication.class).run(args.toArray(String[]::new));
+        context = new SpringApplicationBuilder(OccupationServiceApplication.class, IsolatedNettyResources.class).run(args.toArray(String[]::new));
         return this;
     }
 

@@ -1,6 +1,6 @@
 package com.zeues.occupation.command;
 
-import com.zeues.occupation.streams.MasterDataReadiness;
+import com.zeues.occupation.cluster.MasterDataReadiness;
 import com.zeues.occupation.streams.TopologyRunner;
 import com.zeues.occupation.views.ViewConsumer;
 import java.util.Optional;

@@ -2,7 +2,7 @@ package com.zeues.occupation.command;
 
 import com.zeues.domain.model.SyncRequest;
 import com.zeues.occupation.config.ZeuesProperties;
-import com.zeues.occupation.streams.MasterDataReadiness;
+import com.zeues.occupation.cluster.MasterDataReadiness;
 import com.zeues.topology.TopicRegistry;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,19 +40,12 @@ public class MasterDataSync {
         long syncId = lastId.updateAndGet(prev -> Math.max(prev + 1, System.currentTimeMillis()));
         return Mono.fromFuture(() -> control.send(topics.control.name(), "sync", new SyncRequest(syncId, requestedBy)))
                 .subscribeOn(Schedulers.boundedElastic())
-                .thenMany(Flux.interval(POLL).onBackpressureDrop())
-                .filter(tick -> visible(syncId))
+                .thenMany(Flux.interval(POLL).onBackpressureDrop()
+                        .concatMap(tick -> readiness.visible(syncId).onErrorReturn(false), 1))
+                .filter(Boolean::booleanValue)
                 .next()
-                .map(tick -> syncId)
+                .map(visible -> syncId)
                 .timeout(timeout, Mono.error(new SyncTimeoutException(syncId)));
-    }
-
-    private boolean visible(long syncId) {
-        try {
-            return readiness.visible(syncId);
-        } catch (RuntimeException e) {
-            return false;
-        }
     }
 
     /** The sync was requested but did not become visible in time. */

@@ -9,8 +9,9 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * The requests this instance sent in the last 24 h, pending or decided, so a client that got a 504 can ask
- * {@code GET /api/operations/{request_id}} for the verdict that came later. Bounded by count.
+ * The requests of the last 24 h, so a client that got a 504 can ask {@code GET /api/operations/{request_id}} for the
+ * verdict that came later: pending or decided for the requests this instance sent, decided for those of the other
+ * instances (their verdicts are read too). Bounded by count.
  */
 @Component
 public class OperationRegistry {
@@ -40,9 +41,9 @@ public class OperationRegistry {
         operations.asMap().computeIfPresent(requestId, (id, op) -> op.pending() ? null : op);
     }
 
-    /** Records a verdict for a request this instance sent; verdicts of unknown requests are ignored. */
+    /** Records a verdict, of a request this instance or another one sent. */
     public void decided(Verdict verdict) {
-        operations.asMap().computeIfPresent(verdict.requestId(), (id, op) -> new Operation(id, verdict));
+        operations.put(verdict.requestId(), new Operation(verdict.requestId(), verdict));
     }
 
     public Optional<Operation> find(String requestId) {

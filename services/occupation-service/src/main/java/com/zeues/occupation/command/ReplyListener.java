@@ -2,8 +2,10 @@ package com.zeues.occupation.command;
 
 import com.zeues.domain.model.Verdict;
 import com.zeues.occupation.config.ZeuesProperties;
+import com.zeues.topology.StreamsProperties;
 import com.zeues.topology.TopicRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -21,11 +23,12 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads this instance's reply partition (committed records only, so a verdict of an aborted transaction
- * is never seen) and hands each verdict to the request waiting for it by correlation id.
+ * Reads the replies (committed records only, so a verdict of an aborted transaction is never seen) and hands each
+ * verdict to the request waiting for it by correlation id.
  *
- * <p>A hand-written waiter rather than ReplyingKafkaTemplate: one consumer assigned to one partition with no
- * group, started at the end, and late verdicts recorded for {@code GET /api/operations/{id}}.
+ * <p>A hand-written waiter rather than ReplyingKafkaTemplate: one consumer with no group, started at the end. The
+ * verdicts for this instance's requests arrive on its own reply partition; it reads the others' partitions too, so
+ * that {@code GET /api/operations/{id}} answers on every instance, whichever one sent the command.
  */
 @Component
 public class ReplyListener implements SmartLifecycle {
@@ -76,14 +79,19 @@ public class ReplyListener implements SmartLifecycle {
     }
 
     private void run() {
-        TopicPartition tp = new TopicPartition(topics.replies.name(), replyPartition());
         while (running) {
             try (KafkaConsumer<String, Verdict> c = new KafkaConsumer<>(consumerProps(), new StringDeserializer(),
                     topics.replies.valueSerde().deserializer())) {
                 consumer = c;
-                c.assign(List.of(tp));
-                c.seekToEnd(List.of(tp));
-                c.position(tp, Duration.ofSeconds(30)); // resolve the end now: a verdict sent after this is seen
+                List<TopicPartition> all = new ArrayList<>();
+                for (int p = 0; p < topics.replies.partitions(); p++) {
+                    all.add(new TopicPartition(topics.replies.name(), p));
+                }
+                c.assign(all);
+                c.seekToEnd(all);
+                for (TopicPartition tp : all) {
+                    c.position(tp, Duration.ofSeconds(30)); // resolve the end now: a verdict sent after this is seen
+                }
                 assigned = true;
                 while (running) {
                     for (ConsumerRecord<String, Verdict> r : c.poll(Duration.ofMillis(500))) {
@@ -121,7 +129,7 @@ public class ReplyListener implements SmartLifecycle {
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, props.bootstrapServers());
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
+        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, StreamsProperties.FETCH_MAX_WAIT_MS);
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, props.streams().applicationId() + "-replies-" + replyPartition());
         return p;
     }

@@ -40,8 +40,15 @@ public record ZeuesProperties(
     }
 
     /**
-     * @param commitInterval bounds verdict latency under exactly-once
-     * @param stateDir       defaults to {@code <dataDir>/streams}
+     * @param commitInterval        bounds verdict latency under exactly-once
+     * @param stateDir              defaults to {@code <dataDir>/streams}
+     * @param applicationServer     {@code host:port} where the other instances reach this one's HTTP port for
+     *                              queries it owns (Kafka Streams' {@code application.server}); env
+     *                              {@code ZEUES_STREAMS_APPLICATIONSERVER}; default {@code 127.0.0.1:<server port>}
+     * @param standbyReplicas       warm copies of each task's stores on other instances (fast fail-over)
+     * @param acceptableRecoveryLag a task moves to an instance only when its copy there is at most this many
+     *                              records behind; otherwise it stays put while a warm-up replica catches up
+     * @param peerTimeout           how long a query forwarded to the owning instance may take
      */
     public record Streams(@DefaultValue("zeues-occupation") String applicationId,
                           @DefaultValue("10ms") Duration commitInterval,
@@ -49,7 +56,11 @@ public record ZeuesProperties(
                           @DefaultValue("8h") Duration lease,
                           @DefaultValue("30s") Duration leaseSweepInterval,
                           @DefaultValue("24h") Duration verdictRetention,
-                          @DefaultValue("67108864") long rocksdbTotalBytes) {
+                          @DefaultValue("67108864") long rocksdbTotalBytes,
+                          String applicationServer,
+                          @DefaultValue("0") int standbyReplicas,
+                          @DefaultValue("10000") long acceptableRecoveryLag,
+                          @DefaultValue("3s") Duration peerTimeout) {
     }
 
     /**

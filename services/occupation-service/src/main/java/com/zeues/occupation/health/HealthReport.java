@@ -2,12 +2,15 @@ package com.zeues.occupation.health;
 
 import com.zeues.occupation.config.ZeuesProperties;
 import com.zeues.occupation.command.ReplyListener;
-import com.zeues.occupation.streams.MasterDataReadiness;
+import com.zeues.occupation.cluster.MasterDataReadiness;
+import com.zeues.occupation.cluster.StoreOwners;
+import com.zeues.occupation.streams.StoreRestoration;
 import com.zeues.occupation.streams.TopologyRunner;
 import com.zeues.occupation.views.ViewConsumer;
 import com.zeues.domain.time.BusinessTime;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,8 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Contract §6: computed fresh on every call (never a stale cache). Operational means Kafka answers a probe,
- * the topology is RUNNING, the master data is loaded, the read views have caught up and the reply consumer holds
- * its partition.
+ * the topology is RUNNING with no store restoring, the master data is loaded, the read views have caught up and the
+ * reply consumer holds its partition.
  */
 @Component
 public class HealthReport {
@@ -27,19 +30,23 @@ public class HealthReport {
     private final ReplyListener replies;
     private final ViewConsumer views;
     private final SheetSinkStatus sheetSink;
+    private final StoreOwners owners;
+    private final StoreRestoration restoration;
     private final ZeuesProperties props;
     private final BusinessTime time;
     private final String version;
 
     public HealthReport(KafkaProbe kafka, TopologyRunner runner, MasterDataReadiness masterData, ReplyListener replies,
-                        ViewConsumer views, SheetSinkStatus sheetSink, ZeuesProperties props, BusinessTime time,
-                        ObjectProvider<BuildProperties> build) {
+                        ViewConsumer views, SheetSinkStatus sheetSink, StoreOwners owners, StoreRestoration restoration,
+                        ZeuesProperties props, BusinessTime time, ObjectProvider<BuildProperties> build) {
         this.kafka = kafka;
         this.runner = runner;
         this.masterData = masterData;
         this.replies = replies;
         this.views = views;
         this.sheetSink = sheetSink;
+        this.owners = owners;
+        this.restoration = restoration;
         this.props = props;
         this.time = time;
         BuildProperties b = build.getIfAvailable();
@@ -52,7 +59,8 @@ public class HealthReport {
         boolean master = topology && masterData.loaded();
         boolean assigned = replies.assigned();
         boolean viewsCaughtUp = views.caughtUp();
-        boolean operational = kafkaError == null && topology && master && assigned && viewsCaughtUp;
+        int restoring = restoration.restoring();
+        boolean operational = kafkaError == null && topology && master && assigned && viewsCaughtUp && restoring == 0;
 
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("kafka_error", kafkaError);
@@ -60,6 +68,8 @@ public class HealthReport {
         details.put("master_data_loaded", master);
         details.put("reply_consumer_assigned", assigned);
         details.put("reply_partition", replies.replyPartition());
+        details.put("partitions_held", topology ? owners.heldHere() : List.of());
+        details.put("stores_restoring", restoring);
         details.put("views_caught_up", viewsCaughtUp);
         details.put("views_lag", views.lag());
         details.put("bootstrap_servers", props.bootstrapServers());

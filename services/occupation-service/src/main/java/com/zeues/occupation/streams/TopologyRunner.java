@@ -1,5 +1,6 @@
 package com.zeues.occupation.streams;
 
+import com.zeues.occupation.cluster.InstanceAddress;
 import com.zeues.occupation.config.ZeuesProperties;
 import com.zeues.topology.BoundedMemoryRocksDBConfig;
 import com.zeues.topology.StreamsProperties;
@@ -34,15 +35,20 @@ public class TopologyRunner implements SmartLifecycle {
     private final ZeuesProperties props;
     private final TopicRegistry topics;
     private final ObjectProvider<MeterRegistry> meters;
+    private final InstanceAddress address;
+    private final StoreRestoration restoration;
     private final AtomicReference<KafkaStreams> streams = new AtomicReference<>();
     private volatile boolean running;
     private volatile String lastError;
     private Thread starter;
 
-    public TopologyRunner(ZeuesProperties props, TopicRegistry topics, ObjectProvider<MeterRegistry> meters) {
+    public TopologyRunner(ZeuesProperties props, TopicRegistry topics, ObjectProvider<MeterRegistry> meters,
+                          InstanceAddress address, StoreRestoration restoration) {
         this.props = props;
         this.topics = topics;
         this.meters = meters;
+        this.address = address;
+        this.restoration = restoration;
     }
 
     @Override
@@ -67,6 +73,8 @@ public class TopologyRunner implements SmartLifecycle {
                     return StreamThreadExceptionResponse.REPLACE_THREAD;
                 });
                 ks.setStateListener((now, before) -> log.info("topology state {} -> {}", before, now));
+                restoration.reset();
+                ks.setGlobalStateRestoreListener(restoration);
                 // Streams' own metrics on /actuator/prometheus: among them the records the dead-letter handler
                 // took out of the stream (kafka_stream_task_dropped_records_total), to alert on
                 meters.ifAvailable(registry -> new KafkaStreamsMetrics(ks).bindTo(registry));
@@ -96,6 +104,12 @@ public class TopologyRunner implements SmartLifecycle {
                 s.commitInterval().toMillis());
         p.put(BoundedMemoryRocksDBConfig.TOTAL_BYTES_CONFIG, Long.toString(s.rocksdbTotalBytes()));
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        // several instances: each advertises where it answers queries for the spools it owns
+        p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, InstanceAddress.text(address.self()));
+        p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, s.standbyReplicas());
+        // a task moves to an instance whose copy is at most this far behind; a farther one warms up first
+        // (docs/operations.md, "Scaling out")
+        p.put(StreamsConfig.ACCEPTABLE_RECOVERY_LAG_CONFIG, s.acceptableRecoveryLag());
         // static membership: a restarted instance takes its partitions back at once instead of waiting for the
         // broker to expire its previous incarnation (session timeout)
         p.put(StreamsConfig.mainConsumerPrefix(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),

@@ -4,6 +4,7 @@ import com.zeues.domain.model.SpoolEvent;
 import com.zeues.domain.model.SpoolView;
 import com.zeues.occupation.config.ZeuesProperties;
 import com.zeues.occupation.sse.SseBroadcaster;
+import com.zeues.topology.StreamsProperties;
 import com.zeues.topology.TopicRegistry;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -265,7 +266,7 @@ public class ViewConsumer implements SmartLifecycle {
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
+        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, StreamsProperties.FETCH_MAX_WAIT_MS);
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, props.streams().applicationId() + "-views");
         return p;
     }
