@@ -8,6 +8,14 @@ import org.apache.kafka.streams.StreamsConfig;
 /** The Kafka Streams configuration the topology needs: exactly-once, its handlers and bounded memory. */
 public final class StreamsProperties {
 
+    /**
+     * How long the broker holds a fetch that finds nothing new. It does not delay a command: with the default
+     * {@code fetch.min.bytes} of 1 the broker answers as soon as a record (or, read_committed, a commit marker)
+     * arrives. A few milliseconds here only made every idle consumer ask the broker hundreds of times a second,
+     * CPU that the broker and the service then lacked for real work (docs/benchmarks.md).
+     */
+    public static final int FETCH_MAX_WAIT_MS = 500;
+
     private StreamsProperties() {
     }
 
@@ -27,7 +35,7 @@ public final class StreamsProperties {
         p.put(DeadLetterHandler.DLQ_TOPIC_CONFIG, topics.commandsDlq.name());
         p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDBConfig.class.getName());
         p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
-        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 5); // commands are tiny and urgent
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), FETCH_MAX_WAIT_MS);
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) topics.commands.replication());
         return p;
     }

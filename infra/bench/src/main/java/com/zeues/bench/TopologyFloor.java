@@ -155,7 +155,7 @@ final class TopologyFloor implements AutoCloseable {
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5);
+        c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, StreamsProperties.FETCH_MAX_WAIT_MS);
         replies = new KafkaConsumer<>(c, new StringDeserializer(), topics.replies.valueSerde().deserializer());
         List<TopicPartition> tps = List.of(new TopicPartition(topics.replies.name(), 0));
         replies.assign(tps);

@@ -28,15 +28,19 @@ public record LocalSettings(Path home, Path dataDir, int kafkaPort, int controll
         int emulatorPort, int connectorPort, int servicePort, String spreadsheetId, Duration readyTimeout,
         Map<Child, List<String>> javaOptions) {
 
-    /** The children, in start order; each has its jar in the repository and a default JVM heap. */
     /**
-     * For the emulator and the connector, light on CPU: the client compiler only and the serial collector, so their
-     * start-up leaves the two cores to the broker and the occupation service.
+     * For the broker, the emulator and the connector: the client compiler only and the serial collector. On two
+     * cores the optimising compiler's start-up work (half of each JVM's CPU in its first minute, measured) delays
+     * everything else; only the occupation service, whose hot paths decide latency and the SSE fan-out, keeps it.
+     * Measured: the broker's start-up CPU halves (27 s to 13 s) and the local default is healthy 8-10 s sooner
+     * (docs/benchmarks.md, "Start to healthy"). Long benchmark runs may give the broker C2 back through
+     * {@code ZEUES_KAFKA_JAVA_OPTS}.
      */
     static final String QUICK_START = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
 
     public enum Child {
-        KAFKA("kafka", "infra/kafka-local/target/kafka-local.jar", "ZEUES_KAFKA_JAVA_OPTS", "-Xms64m -Xmx512m"),
+        KAFKA("kafka", "infra/kafka-local/target/kafka-local.jar", "ZEUES_KAFKA_JAVA_OPTS",
+                QUICK_START + " -Xms64m -Xmx512m"),
         SHEETS_EMULATOR("sheets-emulator", "infra/sheets-emulator/target/sheets-emulator.jar",
                 "ZEUES_SHEETS_EMULATOR_JAVA_OPTS", QUICK_START + " -Xmx128m"),
         SHEETS_CONNECTOR("sheets-connector", "services/sheets-connector/target/sheets-connector.jar",

@@ -61,7 +61,8 @@ class LocalSettingsTest {
         assertThat(s.spreadsheetId()).isEqualTo("sheet-1");
         assertThat(s.readyTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(s.javaOptions().get(Child.OCCUPATION_SERVICE)).isEqualTo(List.of("-Xmx1g", "-XX:+UseSerialGC"));
-        assertThat(s.javaOptions().get(Child.KAFKA)).isEqualTo(List.of("-Xms64m", "-Xmx512m"));
+        assertThat(s.javaOptions().get(Child.KAFKA)).isEqualTo(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-Xms64m", "-Xmx512m"));
     }
 
     @Test
