@@ -173,6 +173,48 @@ public final class PieceByPieceStack implements AutoCloseable {
         service = child(Child.OCCUPATION_SERVICE, serviceEnvironment());
     }
 
+    /**
+     * Another occupation-service instance on the same Kafka (same application id and topics), with its own free port,
+     * data dir ({@code <dataDir>/<name>}) and reply partition: the two share the topology's partitions. Does not wait.
+     */
+    public ServiceInstance addService(String name, int replyPartition) throws IOException {
+        int port = FreePorts.find(1)[0];
+        Map<String, String> env = serviceEnvironment();
+        env.put("SERVER_PORT", String.valueOf(port));
+        env.put("ZEUES_DATA_DIR", settings.dataDir().resolve(name).toString());
+        env.put("ZEUES_COMMANDS_REPLYPARTITION", String.valueOf(replyPartition));
+        Path log = settings.logDir().resolve(name + ".log");
+        ChildProcess.prepareLog(log);
+        ChildProcess process = ChildProcess.start(name, JavaCommand.jar(settings.jar(Child.OCCUPATION_SERVICE),
+                settings.javaOptions().get(Child.OCCUPATION_SERVICE)), env, log);
+        return new ServiceInstance(process, "http://127.0.0.1:" + port);
+    }
+
+    /** An extra service instance of {@link #addService}. */
+    public final class ServiceInstance implements AutoCloseable {
+        private final ChildProcess process;
+        private final String url;
+
+        ServiceInstance(ChildProcess process, String url) {
+            this.process = process;
+            this.url = url;
+        }
+
+        public String url() {
+            return url;
+        }
+
+        public void awaitOperational(Duration timeout) {
+            await(process, probe.operational(uri(url, "/api/health")), timeout);
+        }
+
+        /** SIGTERM, as an operator scaling in: the instance leaves the group, its partitions move at once. */
+        @Override
+        public void close() {
+            process.stop(STOP_GRACE);
+        }
+    }
+
     /** Waits until {@code /api/health} says {@code operational: true}; fails with the service's log otherwise. */
     public void awaitServiceOperational(Duration timeout) {
         await(service, probe.operational(uri(serviceUrl(), "/api/health")), timeout);

@@ -1,15 +1,14 @@
 package com.zeues.occupation;
 
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ReactorResourceFactory;
 
 /**
- * Each test application its own Netty event loops: by default they are Reactor Netty's global ones, and closing one
- * of two applications in the same JVM (two instances of the service in one test) would dispose them under the
- * other one's server.
+ * Netty event loops of its own for a second application in the same JVM (a peer instance): by default they are
+ * Reactor Netty's global ones, and closing the peer would dispose them under the first instance's server. Given to
+ * the peer's application as a source; deliberately not a {@code @Configuration}, which the application's component
+ * scan would pick up in every test.
  */
-@Configuration(proxyBeanMethods = false)
 class IsolatedNettyResources {
 
     @Bean

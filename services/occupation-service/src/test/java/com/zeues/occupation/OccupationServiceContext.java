@@ -24,6 +24,8 @@ public final class OccupationServiceContext implements AutoCloseable {
     private final String id;
     private final Path dataDir;
     private final List<String> extra = new ArrayList<>();
+    /** A peer runs on Netty resources of its own, so that stopping it leaves the first instance's server alone. */
+    private boolean ownNettyResources;
     private ConfigurableApplicationContext context;
 
     public OccupationServiceContext(String bootstrap, String... extraProperties) {
@@ -48,7 +50,9 @@ public final class OccupationServiceContext implements AutoCloseable {
     public OccupationServiceContext peer(int replyPartition, String... extraProperties) {
         List<String> props = new ArrayList<>(List.of(extraProperties));
         props.add("zeues.commands.reply-partition=" + replyPartition);
-        return new OccupationServiceContext(bootstrap, id, props.toArray(String[]::new));
+        OccupationServiceContext peer = new OccupationServiceContext(bootstrap, id, props.toArray(String[]::new));
+        peer.ownNettyResources = true;
+        return peer;
     }
 
     public TopicRegistry topics() {
@@ -74,7 +78,10 @@ public final class OccupationServiceContext implements AutoCloseable {
                 "--zeues.streams.application-id=" + id,
                 "--zeues.access.admin-token=" + ADMIN_TOKEN));
         extra.forEach(p -> args.add("--" + p));
-        context = new SpringApplicationBuilder(OccupationServiceApplication.class, IsolatedNettyResources.class).run(args.toArray(String[]::new));
+        SpringApplicationBuilder app = ownNettyResources
+                ? new SpringApplicationBuilder(OccupationServiceApplication.class, IsolatedNettyResources.class)
+                : new SpringApplicationBuilder(OccupationServiceApplication.class);
+        context = app.run(args.toArray(String[]::new));
         return this;
     }
 
