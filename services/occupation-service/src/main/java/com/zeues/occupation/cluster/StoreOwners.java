@@ -31,6 +31,8 @@ public class StoreOwners {
     private final TopologyRunner runner;
     private final InstanceAddress address;
     private final String spoolsTopic;
+    private volatile List<Integer> lastHeld = List.of();
+    private volatile Thread refresher;
 
     public StoreOwners(TopologyRunner runner, InstanceAddress address, TopicRegistry topics) {
         this.runner = runner;
@@ -67,6 +69,35 @@ public class StoreOwners {
             throw new StoresUnavailableException("the partitions' owners are not known yet");
         }
         return owners;
+    }
+
+    /**
+     * The partitions held here as last seen by a background refresh (every second): the health check reads this and
+     * never waits on Kafka Streams' locks itself, whatever the topology is going through (a broker outage, a thread
+     * being replaced).
+     */
+    public List<Integer> lastHeldHere() {
+        if (refresher == null) {
+            synchronized (this) {
+                if (refresher == null) {
+                    refresher = new Thread(this::refreshLoop, "zeues-partitions-held");
+                    refresher.setDaemon(true);
+                    refresher.start();
+                }
+            }
+        }
+        return lastHeld;
+    }
+
+    private void refreshLoop() {
+        while (true) {
+            lastHeld = runner.isTopologyRunning() ? heldHere() : List.of();
+            try {
+                Thread.sleep(1_000);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
     }
 
     /** The partitions whose active tasks run here (empty while not known). */

@@ -22,6 +22,8 @@ public class HealthController {
     @GetMapping("/api/health")
     @Operation(summary = "Estado del sistema: healthy, degraded o unhealthy, y si es operacional")
     public Mono<Map<String, Object>> health() {
-        return Mono.fromCallable(report::compute).subscribeOn(Schedulers.boundedElastic());
+        // every probe inside has a 1 s timeout; this bound is the promise that /api/health never hangs
+        return Mono.fromCallable(report::compute).subscribeOn(Schedulers.boundedElastic())
+                .timeout(HealthReport.MAX_TIME, Mono.fromSupplier(report::unfinished));
     }
 }

@@ -53,6 +53,25 @@ public class HealthReport {
         this.version = b != null ? b.getVersion() : "dev";
     }
 
+    /** How long a health check may take before it answers unhealthy without waiting for its probes. */
+    static final java.time.Duration MAX_TIME = java.time.Duration.ofSeconds(5);
+
+    /** The answer when {@link #compute} did not finish within {@link #MAX_TIME}: not operational, and why. */
+    public Map<String, Object> unfinished() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "unhealthy");
+        body.put("operational", false);
+        body.put("timestamp", time.iso(Instant.now()));
+        body.put("environment", props.environment());
+        body.put("version", version);
+        body.put("kafka_connection", "unknown");
+        body.put("streams_state", runner.state().name());
+        body.put("sheets_connection", "unknown");
+        body.put("sheets_sink", "unknown");
+        body.put("details", Map.of("error", "the health check did not finish within " + MAX_TIME.toSeconds() + " s"));
+        return body;
+    }
+
     public Map<String, Object> compute() {
         String kafkaError = kafka.probe();
         boolean topology = runner.isTopologyRunning();
@@ -68,7 +87,7 @@ public class HealthReport {
         details.put("master_data_loaded", master);
         details.put("reply_consumer_assigned", assigned);
         details.put("reply_partition", replies.replyPartition());
-        details.put("partitions_held", topology ? owners.heldHere() : List.of());
+        details.put("partitions_held", topology ? owners.lastHeldHere() : List.of());
         details.put("stores_restoring", restoring);
         details.put("views_caught_up", viewsCaughtUp);
         details.put("views_lag", views.lag());
