@@ -23,17 +23,19 @@ public final class BenchMain {
             return;
         }
         Map<String, String> opts = options(args);
-        String url = opts.getOrDefault("url", "http://127.0.0.1:" + env("SERVER_PORT", "8080"));
-        requireLoopback(url);
+        // latency and throughput spread their requests over every URL given (several instances); the others use the first
+        String urls = opts.getOrDefault("url", "http://127.0.0.1:" + env("SERVER_PORT", "8080"));
+        JdkHttpSender.urls(urls).forEach(BenchMain::requireLoopback);
+        String url = JdkHttpSender.urls(urls).get(0);
         String bootstrap = opts.getOrDefault("bootstrap", "127.0.0.1:" + env("ZEUES_KAFKA_PORT", "9092"));
         requireLoopback("http://" + bootstrap);
         String line;
         switch (args[0]) {
             case "latency":
-                line = new LoadScenario(load(opts, url, bootstrap, false)).latency();
+                line = new LoadScenario(load(opts, urls, bootstrap, false)).latency();
                 break;
             case "throughput":
-                line = new LoadScenario(load(opts, url, bootstrap, true)).throughput();
+                line = new LoadScenario(load(opts, urls, bootstrap, true)).throughput();
                 break;
             case "floor": {
                 FloorRun.Result f = FloorRun.run(floor(opts, bootstrap, rate(opts, "200")));
@@ -152,7 +154,8 @@ public final class BenchMain {
                 "  floor       Kafka alone and the topology alone: --rate=200 --floor-duration=15",
                 "  sse         fan-out: --clients=1000 --changes=20 --warmup-changes=4 --tag=TEST-20 --worker=93 [--floor=true]",
                 "  load-plant  add spools through the emulated sheet and sync: --spools=250000",
-                "common: --url=http://127.0.0.1:8080 --bootstrap=127.0.0.1:9092 --partitions=6 "
+                "common: --url=http://127.0.0.1:8080 (latency and throughput: a comma-separated list spreads the"
+                        + " requests over several instances) --bootstrap=127.0.0.1:9092 --partitions=6 "
                         + "--commit-interval-ms=10 --floor=false (skip the floors) --floor-rate --spools=5000 "
                         + "(per operation, taken from the listings) --seed=1"));
     }

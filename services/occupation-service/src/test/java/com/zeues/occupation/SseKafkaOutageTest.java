@@ -10,6 +10,8 @@ import com.zeues.occupation.ApiClient.Response;
 import com.zeues.occupation.SseTestClient.Frame;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -60,6 +62,25 @@ class SseKafkaOutageTest {
                     during.await(f -> status(f, "error"), 0, Duration.ofSeconds(10));
                 }
                 assertThat(api.get("/api/health").body().get("kafka_connection").asString()).isEqualTo("error");
+
+                // commands: the first sends wait out the producer's max.block.ms (1 s) and fail; after a run of
+                // those the breaker refuses at once, so requests do not pile up behind blocked sends
+                List<Long> took = new ArrayList<>();
+                Response refused = null;
+                for (int i = 0; i < 15 && (took.isEmpty() || took.get(took.size() - 1) >= 900); i++) {
+                    long t = System.nanoTime();
+                    refused = api.post("/api/occupation/tomar", Map.of("tag_spool", "TEST-02", "worker_id",
+                            MAURICIO, "operacion", "ARM"), Map.of());
+                    took.add(ms(t, System.nanoTime()));
+                    assertThat(refused.status()).as(refused.raw()).isEqualTo(503);
+                    assertThat(refused.error()).isEqualTo("SERVICIO_NO_DISPONIBLE");
+                }
+                assertThat(took.get(took.size() - 1)).as("a command refused without waiting for the producer, after"
+                        + " commands that took %s ms: %s", took, refused.raw()).isLessThan(900);
+                assertThat(took.size()).as("refusals waiting for the producer before the breaker opened: %s", took)
+                        .isBetween(2, 8);
+                assertThat(api.get("/api/health").body().get("details").get("command_sends").asString())
+                        .isIn("open", "half_open");
 
                 long restart = System.nanoTime();
                 broker.start();

@@ -31,16 +31,18 @@ public class CommandGateway {
     private final ReplyListener replies;
     private final OperationRegistry operations;
     private final CommandReadiness readiness;
+    private final CommandSendBreaker breaker;
     private final Duration replyTimeout;
 
     public CommandGateway(KafkaTemplate<String, SpoolCommand> commandTemplate, TopicRegistry topics,
                           ReplyListener replies, OperationRegistry operations, CommandReadiness readiness,
-                          ZeuesProperties props) {
+                          CommandSendBreaker breaker, ZeuesProperties props) {
         this.template = commandTemplate;
         this.topics = topics;
         this.replies = replies;
         this.operations = operations;
         this.readiness = readiness;
+        this.breaker = breaker;
         this.replyTimeout = props.commands().replyTimeout();
     }
 
@@ -54,19 +56,28 @@ public class CommandGateway {
             return Mono.just(new CommandOutcome.NotSent(blocker.get()));
         }
         return Mono.defer(() -> {
+            if (!breaker.tryAcquire()) {
+                return Mono.just((CommandOutcome) new CommandOutcome.NotSent(
+                        "Kafka no está disponible: los últimos envíos fallaron; se reintenta en unos segundos"));
+            }
+            long start = System.nanoTime();
             CompletableFuture<Verdict> verdict = replies.expect(cmd.correlationId());
             operations.sent(cmd.requestId());
             try {
                 // the send itself may block up to max.block.ms on metadata: never on an event-loop thread
                 template.send(new ProducerRecord<>(topics.commands.name(), cmd.tagSpool(), cmd))
                         .whenComplete((ok, err) -> {
-                            if (err != null) {
+                            if (err == null) {
+                                breaker.sent(start);
+                            } else {
+                                breaker.failed(start, err);
                                 log.warn("command {} {} for spool {} (request {}) may not have been delivered: {}",
                                         cmd.type(), cmd.operacion(), cmd.tagSpool(), cmd.requestId(), err.getMessage());
                                 verdict.completeExceptionally(err);
                             }
                         });
             } catch (RuntimeException e) {
+                breaker.failed(start, e);
                 replies.forget(cmd.correlationId());
                 operations.forget(cmd.requestId());
                 log.warn("command {} for spool {} not sent: {}", cmd.type(), cmd.tagSpool(), e.getMessage());

@@ -66,11 +66,14 @@ public record ZeuesProperties(
     /**
      * @param replyTimeout   how long a request waits for its verdict before answering 504
      * @param replyPartition the partition of zeues.replies this instance reads (one per instance)
+     * @param breakerOpenFor after a run of failed sends (Kafka unreachable), how long commands are refused with 503
+     *                       at once before a few sends probe Kafka again
      */
     public record Commands(@DefaultValue("5s") Duration replyTimeout,
                            @DefaultValue("0") int replyPartition,
                            @DefaultValue("100000") int operationsKept,
-                           @DefaultValue("10s") Duration syncTimeout) {
+                           @DefaultValue("10s") Duration syncTimeout,
+                           @DefaultValue("2s") Duration breakerOpenFor) {
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.zeues.occupation.health;
 
 import com.zeues.occupation.config.ZeuesProperties;
+import com.zeues.occupation.command.CommandSendBreaker;
 import com.zeues.occupation.command.ReplyListener;
 import com.zeues.occupation.cluster.MasterDataReadiness;
 import com.zeues.occupation.cluster.StoreOwners;
@@ -32,13 +33,14 @@ public class HealthReport {
     private final SheetSinkStatus sheetSink;
     private final StoreOwners owners;
     private final StoreRestoration restoration;
+    private final CommandSendBreaker sends;
     private final ZeuesProperties props;
     private final BusinessTime time;
     private final String version;
 
     public HealthReport(KafkaProbe kafka, TopologyRunner runner, MasterDataReadiness masterData, ReplyListener replies,
                         ViewConsumer views, SheetSinkStatus sheetSink, StoreOwners owners, StoreRestoration restoration,
-                        ZeuesProperties props, BusinessTime time, ObjectProvider<BuildProperties> build) {
+                        CommandSendBreaker sends, ZeuesProperties props, BusinessTime time, ObjectProvider<BuildProperties> build) {
         this.kafka = kafka;
         this.runner = runner;
         this.masterData = masterData;
@@ -47,6 +49,7 @@ public class HealthReport {
         this.sheetSink = sheetSink;
         this.owners = owners;
         this.restoration = restoration;
+        this.sends = sends;
         this.props = props;
         this.time = time;
         BuildProperties b = build.getIfAvailable();
@@ -91,6 +94,7 @@ public class HealthReport {
         details.put("stores_restoring", restoring);
         details.put("views_caught_up", viewsCaughtUp);
         details.put("views_lag", views.lag());
+        details.put("command_sends", sends.state());
         details.put("bootstrap_servers", props.bootstrapServers());
 
         SheetSinkStatus.Snapshot sheets = sheetSink.check();

@@ -66,7 +66,7 @@ class AccessTokenFilterTest {
                 new ZeuesProperties.Topics("", 6, 4, (short) 1),
                 new ZeuesProperties.Streams("app", Duration.ofMillis(10), null, Duration.ofHours(8),
                         Duration.ofSeconds(30), Duration.ofHours(24), 1L, null, 0, 10_000L, Duration.ofSeconds(3)),
-                new ZeuesProperties.Commands(Duration.ofSeconds(5), 0, 10, Duration.ofSeconds(10)),
+                new ZeuesProperties.Commands(Duration.ofSeconds(5), 0, 10, Duration.ofSeconds(10), Duration.ofSeconds(2)),
                 access,
                 new ZeuesProperties.Cors(List.of("http://localhost:[*]"), Duration.ofHours(1)),
                 ZeuesProperties.Views.defaults());
