@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Two instances of the service with one application id share the topology's partitions: commands go to either,
+ * Two and three instances of the service with one application id share the topology's partitions: commands go to either,
  * each verdict returns to the instance holding the request, a status or history query for a spool the other instance
  * owns is answered by the owner, and when one instance stops the other takes everything over.
  */
@@ -113,6 +113,61 @@ class MultiInstanceTest {
             });
             Response pausar = a.post("/api/occupation/pausar", ApiClient.cmd(TAGS.get(1), 93, "ARM"));
             assertThat(pausar.status()).as(pausar.raw()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void threeInstancesHoldAPartitionEachAndAnswerEveryCommandAndQuery() {
+        try (OccupationServiceContext one = new OccupationServiceContext(SharedKafka.bootstrapServers());
+             OccupationServiceContext two = one.peer(1);
+             OccupationServiceContext three = one.peer(2)) {
+            ApiClient a = one.startOperational();
+            two.start();
+            three.start();
+            List<ApiClient> all = List.of(a, new ApiClient(two.port()), new ApiClient(three.port()));
+
+            // 3 partitions, 3 instances: one each, every instance operational
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+                List<Integer> held = new ArrayList<>();
+                for (ApiClient api : all) {
+                    JsonNode health = api.get("/api/health").body();
+                    assertThat(health.get("operational").asBoolean()).as(health.toString()).isTrue();
+                    List<Integer> mine = ints(health.get("details").get("partitions_held"));
+                    assertThat(mine).as("one partition per instance: " + health).hasSize(1);
+                    held.addAll(mine);
+                }
+                assertThat(held).containsExactlyInAnyOrder(0, 1, 2);
+            });
+
+            // a command through each instance, its change seen through the other two
+            for (int i = 0; i < 6; i++) {
+                ApiClient to = all.get(i % 3);
+                Response r = to.post("/api/occupation/tomar", ApiClient.cmd(TAGS.get(i), 93, "ARM"),
+                        Map.of("Idempotency-Key", "three-" + i));
+                assertThat(r.status()).as(r.raw()).isEqualTo(200);
+                for (ApiClient other : all) {
+                    Response status = other.get("/api/occupation/status/" + TAGS.get(i));
+                    assertThat(status.status()).as(status.raw()).isEqualTo(200);
+                    assertThat(status.body().get("ocupado_por").asString()).as(status.raw()).isEqualTo("MR(93)");
+                }
+            }
+
+            // the third leaves: the two left share its partition and still answer for every spool
+            three.stop();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+                List<Integer> held = new ArrayList<>();
+                for (ApiClient api : all.subList(0, 2)) {
+                    held.addAll(ints(api.get("/api/health").body().get("details").get("partitions_held")));
+                }
+                assertThat(held).containsExactlyInAnyOrder(0, 1, 2);
+            });
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                for (String tag : TAGS.subList(0, 6)) {
+                    Response s = all.get(1).get("/api/occupation/status/" + tag);
+                    assertThat(s.status()).as(s.raw()).isEqualTo(200);
+                    assertThat(s.body().get("ocupado_por").asString()).isEqualTo("MR(93)");
+                }
+            });
         }
     }
 

@@ -61,6 +61,7 @@ public final class Http {
     }
 
     private Response send(HttpRequest request) {
+        long start = System.nanoTime();
         try {
             HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode node = null;
@@ -70,8 +71,33 @@ public final class Http {
                 // leave null: the raw text is in the assertion message
             }
             return new Response(r.statusCode(), node, r.body());
+        } catch (java.net.http.HttpTimeoutException e) {
+            throw new IllegalStateException(request.method() + " " + request.uri() + " failed after "
+                    + (System.nanoTime() - start) / 1_000_000 + " ms: " + e + "; " + freshConnectionCheck(request), e);
         } catch (Exception e) {
             throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + e, e);
+        }
+    }
+
+    /**
+     * After a timeout: the same GET on a new client and connection, so a failure report says whether the server
+     * answers at all (a server that does not answer) or only the pooled connection was stuck (a client-side fault).
+     */
+    private static String freshConnectionCheck(HttpRequest timedOut) {
+        if (!"GET".equals(timedOut.method())) {
+            return "not repeated (not a GET)";
+        }
+        long t = System.nanoTime();
+        try {
+            HttpClient fresh = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+            HttpResponse<String> r = fresh.send(HttpRequest.newBuilder(timedOut.uri()).timeout(Duration.ofSeconds(10))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            return "the same GET on a new connection answered " + r.statusCode() + " in "
+                    + (System.nanoTime() - t) / 1_000_000 + " ms";
+        } catch (Exception again) {
+            return "the same GET on a new connection failed too after " + (System.nanoTime() - t) / 1_000_000
+                    + " ms: " + again;
         }
     }
 }

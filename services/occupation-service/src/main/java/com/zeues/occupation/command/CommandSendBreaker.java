@@ -50,12 +50,16 @@ public class CommandSendBreaker {
                 .build();
         breakers = CircuitBreakerRegistry.of(config);
         breaker = breakers.circuitBreaker(NAME);
+        // one line when sends start failing and one when they work again; the probes in between are debug
         breaker.getEventPublisher().onStateTransition(e -> {
-            if (e.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
-                log.warn("command sends are failing ({}): commands are refused with 503 for {} ms, then probed",
-                        e.getStateTransition(), openFor.toMillis());
+            CircuitBreaker.StateTransition t = e.getStateTransition();
+            if (t == CircuitBreaker.StateTransition.CLOSED_TO_OPEN) {
+                log.warn("command sends are failing: commands are refused with 503 at once, a few sends probe Kafka"
+                        + " every {} ms", openFor.toMillis());
+            } else if (t.getToState() == CircuitBreaker.State.CLOSED) {
+                log.info("command sends work again ({})", t);
             } else {
-                log.info("command sends: {}", e.getStateTransition());
+                log.debug("command sends: {}", t);
             }
         });
     }
