@@ -73,9 +73,32 @@ public final class Http {
             return new Response(r.statusCode(), node, r.body());
         } catch (java.net.http.HttpTimeoutException e) {
             throw new IllegalStateException(request.method() + " " + request.uri() + " failed after "
-                    + (System.nanoTime() - start) / 1_000_000 + " ms: " + e + "; " + freshConnectionCheck(request), e);
+                    + (System.nanoTime() - start) / 1_000_000 + " ms: " + e + "; " + freshConnectionCheck(request)
+                    + "; sockets with bytes queued: " + queuedSockets(request.uri().getPort()), e);
         } catch (Exception e) {
             throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + e, e);
+        }
+    }
+
+    /**
+     * The kernel's view of the server's port (ss): a request stuck unread in the server's receive queue points at the
+     * server, one stuck in the client's send queue or no socket at all at the client.
+     */
+    private static String queuedSockets(int port) {
+        try {
+            Process ss = new ProcessBuilder("ss", "-tn", "( sport = :" + port + " or dport = :" + port + " )")
+                    .redirectErrorStream(true).start();
+            if (!ss.waitFor(3, java.util.concurrent.TimeUnit.SECONDS)) {
+                ss.destroyForcibly();
+                return "ss did not answer";
+            }
+            String out = new String(ss.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return out.lines().skip(1).filter(l -> {
+                String[] f = l.trim().split("\\s+");
+                return f.length > 2 && (!f[1].equals("0") || !f[2].equals("0"));
+            }).toList().toString();
+        } catch (Exception e) {
+            return "ss failed: " + e;
         }
     }
 

@@ -8,7 +8,9 @@ import com.zeues.domain.verdict.VerdictBodies;
 import com.zeues.occupation.cluster.PeerClient;
 import com.zeues.occupation.streams.SpoolStoreQueries;
 import com.zeues.occupation.cluster.StoreOwners;
+import com.zeues.occupation.config.ZeuesProperties;
 import com.zeues.occupation.streams.StoresUnavailableException;
+import java.time.Duration;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
@@ -39,11 +41,14 @@ public class SpoolQueryController {
     private final SpoolStoreQueries queries;
     private final StoreOwners owners;
     private final PeerClient peers;
+    private final Duration ownerLookupTimeout;
 
-    public SpoolQueryController(SpoolStoreQueries queries, StoreOwners owners, PeerClient peers) {
+    public SpoolQueryController(SpoolStoreQueries queries, StoreOwners owners, PeerClient peers,
+                                ZeuesProperties props) {
         this.queries = queries;
         this.owners = owners;
         this.peers = peers;
+        this.ownerLookupTimeout = props.streams().peerTimeout();
     }
 
     @GetMapping("/occupation/status/{tag}")
@@ -75,8 +80,11 @@ public class SpoolQueryController {
     /** Runs {@code local} when this instance owns the spool, else forwards the request to the owner. */
     private Mono<ResponseEntity<Object>> atOwner(String tag, ServerHttpRequest request,
                                                  Callable<ResponseEntity<Object>> local) {
+        // Streams' metadata lookup takes a lock its stream thread holds through a rebalance: bounded, a 503
         return Mono.fromCallable(() -> owners.remoteOwnerOf(tag))
                 .subscribeOn(Schedulers.boundedElastic())
+                .timeout(ownerLookupTimeout, Mono.error(() -> new StoresUnavailableException(
+                        "no owner known for " + tag + " within " + ownerLookupTimeout.toMillis() + " ms")))
                 .flatMap((Optional<HostInfo> owner) -> {
                     if (owner.isEmpty()) {
                         return Mono.fromCallable(local);
