@@ -176,12 +176,14 @@ class FaultsIT {
         List<String> unresolved;
         OperationLoad load;
         long backAt;
+        boolean brokerDown = false;
         try (SseWatcher sse = new SseWatcher(stack.serviceUrl())) {
             load = OperationLoad.start(stack.serviceUrl(), OUTAGE_SPOOLS, OPS_PER_SECOND, "outage");
             try {
                 Thread.sleep(5_000);
                 long stoppedAt = System.nanoTime();
                 stack.stopBroker();
+                brokerDown = true;
                 say("outage: broker stopped in %d ms", ms(stoppedAt));
                 while (System.nanoTime() - stoppedAt < OUTAGE.toNanos()) {
                     long t = System.nanoTime();
@@ -200,6 +202,7 @@ class FaultsIT {
                 }
                 long restartAt = System.nanoTime();
                 stack.startBroker();
+                brokerDown = false;
                 backAt = System.nanoTime();
                 say("outage: %d s without a broker; it answers again %d ms after its start", OUTAGE.toSeconds(),
                         ms(restartAt));
@@ -221,6 +224,10 @@ class FaultsIT {
                         ms(backAt), sse.connections());
                 Thread.sleep(3_000);
             } finally {
+                if (brokerDown) {
+                    // a failure during the outage must not leave the later tests without a broker
+                    stack.startBroker();
+                }
                 unresolved = load.stop(Duration.ofSeconds(30));
             }
             assertThat(sse.frames()).as("SSE status frames")
