@@ -35,11 +35,20 @@ stop() {
 trap stop EXIT
 trap 'exit 130' INT TERM
 url="http://127.0.0.1:$SERVER_PORT"
-until curl -sf "$url/actuator/health/readiness" >/dev/null 2>&1; do
-  kill -0 "$launcher" 2>/dev/null || { echo "the local default exited:" >&2; tail -20 "$log" >&2; exit 1; }
-  [ $(( $(date +%s) - started )) -lt 600 ] || { echo "not operational after 600 s" >&2; exit 1; }
-  sleep 1
-done
+# await_ready <what> <pid> <its output> <url>...: until every url is ready; fails when <pid> exits or after 600 s
+await_ready() {
+  local what=$1 pid=$2 out=$3 u ready
+  shift 3
+  while true; do
+    ready=1
+    for u in "$@"; do curl -sf -m 5 "$u/actuator/health/readiness" >/dev/null 2>&1 || { ready=0; break; }; done
+    [ "$ready" = 1 ] && return 0
+    kill -0 "$pid" 2>/dev/null || { echo "$what exited:" >&2; tail -20 "$out" >&2; exit 1; }
+    [ $(( $(date +%s) - started )) -lt 600 ] || { echo "$what not operational after 600 s" >&2; exit 1; }
+    sleep 1
+  done
+}
+await_ready "the local default" "$launcher" "$log" "$url"
 echo "local default operational after $(( $(date +%s) - started )) s (data $ZEUES_DATA_DIR, $(nproc) cores," \
   "load $(cut -d' ' -f1-3 /proc/loadavg))" >&2
 urls=$url
@@ -50,12 +59,7 @@ if [ "${ZEUES_BENCH_INSTANCES:-1}" = 2 ]; then
     ZEUES_ADMIN_TOKEN_FILE=$ZEUES_DATA_DIR/admin-token \
     java -jar services/occupation-service/target/occupation-service.jar >"$ZEUES_DATA_DIR/instance-2.out" 2>&1 &
   second=$!
-  until curl -sf "$url2/actuator/health/readiness" >/dev/null 2>&1 && curl -sf "$url/actuator/health/readiness" \
-      >/dev/null 2>&1; do
-    kill -0 "$second" 2>/dev/null || { echo "the second instance exited:" >&2; tail -20 "$ZEUES_DATA_DIR/instance-2.out" >&2; exit 1; }
-    [ $(( $(date +%s) - started )) -lt 600 ] || { echo "second instance not operational after 600 s" >&2; exit 1; }
-    sleep 1
-  done
+  await_ready "the second instance" "$second" "$ZEUES_DATA_DIR/instance-2.out" "$url2" "$url"
   echo "second instance operational after $(( $(date +%s) - started )) s; partitions held:" \
     "$(curl -s "$url/api/health" | grep -o '"partitions_held":\[[^]]*\]') / " \
     "$(curl -s "$url2/api/health" | grep -o '"partitions_held":\[[^]]*\]')" >&2
