@@ -36,7 +36,7 @@ class LocalSettingsTest {
         assertThat(s.brokerPidFile()).isEqualTo(s.dataDir().resolve("kafka/broker.pid"));
         assertThat(s.lockFile()).isEqualTo(s.dataDir().resolve("launcher.lock"));
         assertThat(s.adminTokenFile()).isEqualTo(s.dataDir().resolve("admin-token"));
-        assertThat(s.javaOptions().get(Child.OCCUPATION_SERVICE)).containsExactly("-Xmx512m");
+        assertThat(s.javaOptions().get(Child.OCCUPATION_SERVICE)).containsExactly("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m");
     }
 
     @Test

@@ -1,13 +1,15 @@
 package com.zeues.occupation.cluster;
 
 import com.zeues.occupation.config.ZeuesProperties;
+import java.util.Optional;
 import org.apache.kafka.streams.state.HostInfo;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
  * Where the other instances reach this one: {@code zeues.streams.application-server} when set (containers, several
- * machines), else {@code 127.0.0.1} and the port the web server took (several instances on one machine).
+ * machines), else {@code 127.0.0.1} and the web server's port: {@code server.port} when fixed (known before the
+ * server starts, so the topology need not wait for it), else the port the server took (port 0 in tests).
  */
 @Component
 public class InstanceAddress {
@@ -23,16 +25,23 @@ public class InstanceAddress {
         }
     }
 
-    /** This instance's address; known once the web server has started (the topology starts after it). */
+    /** This instance's address; with a random port, known only once the web server has started. */
     public HostInfo self() {
+        return known().orElseThrow(
+                () -> new IllegalStateException("the web server has not started yet: no port to advertise"));
+    }
+
+    /** This instance's address, or empty while a random port has not been taken yet. */
+    public Optional<HostInfo> known() {
         if (configured != null && !configured.isBlank()) {
-            return parse(configured);
+            return Optional.of(parse(configured));
         }
-        String port = env.getProperty("local.server.port");
+        Integer port = env.getProperty("local.server.port", Integer.class);
         if (port == null) {
-            throw new IllegalStateException("the web server has not started yet: no port to advertise");
+            Integer fixed = env.getProperty("server.port", Integer.class);
+            port = fixed != null && fixed > 0 ? fixed : null;
         }
-        return new HostInfo("127.0.0.1", Integer.parseInt(port));
+        return Optional.ofNullable(port).map(p -> new HostInfo("127.0.0.1", p));
     }
 
     static HostInfo parse(String endpoint) {
