@@ -436,7 +436,9 @@ final class SheetsApi {
         ObjectNode out = Json.object();
         out.put("spreadsheetId", sp.id());
         if (first >= 0) {
-            int last = s.lastDataRow(first, r1, b.startCol(), c1);
+            // the table starts inside the range but goes on below its end, as Google's does: appending to
+            // 'Hoja!A1' twice adds rows after the data, never over it
+            int last = s.lastDataRow(first, s.rowCount(), b.startCol(), c1);
             int minCol = Integer.MAX_VALUE;
             int maxCol = -1;
             for (int r = first; r < last; r++) {

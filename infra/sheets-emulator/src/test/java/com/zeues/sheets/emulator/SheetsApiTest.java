@@ -273,6 +273,20 @@ class SheetsApiTest {
     }
 
     @Test
+    void appendToTheTablesFirstCellAddsBelowTheTableNotOverIt() throws IOException {
+        int before = sheets.spreadsheets().values().get(ID, "Operaciones!A:A").execute().getValues().size();
+        for (String tag : List.of("LP-1", "LP-2")) {
+            AppendValuesResponse r = sheets.spreadsheets().values()
+                    .append(ID, "Operaciones!A1", values(row(tag))).setValueInputOption("RAW").execute();
+            assertThat(r.getUpdates().getUpdatedRows()).isEqualTo(1);
+        }
+
+        List<List<Object>> after = sheets.spreadsheets().values().get(ID, "Operaciones!A:A").execute().getValues();
+        assertThat(after).hasSize(before + 2);
+        assertThat(after.subList(before, before + 2)).containsExactly(List.of("LP-1"), List.of("LP-2"));
+    }
+
+    @Test
     void addSheetRepliesWithItsPropertiesAndRejectsADuplicate() throws IOException {
         BatchUpdateSpreadsheetResponse r = sheets.spreadsheets().batchUpdate(ID, new BatchUpdateSpreadsheetRequest()
                 .setRequests(List.of(new Request().setAddSheet(new AddSheetRequest().setProperties(
