@@ -20,6 +20,13 @@ if [ -n "${ZEUES_BENCH_DATA_DIR:-}" ]; then
 else
   export ZEUES_DATA_DIR=$(mktemp -d /tmp/zeues-bench-data.XXXXXX); keep=0
 fi
+# a stack already on these ports would answer the readiness probe in place of ours
+for port in "$SERVER_PORT" "$ZEUES_CONNECTOR_PORT" "$ZEUES_SHEETS_EMULATOR_PORT" "$ZEUES_KAFKA_PORT" $((BASE + 82)); do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "port $port is in use (another stack running?); stop it or set ZEUES_BENCH_PORT_BASE" >&2
+    exit 2
+  fi
+done
 mkdir -p "$ZEUES_DATA_DIR"
 log="$ZEUES_DATA_DIR/launcher.out"
 started=$(date +%s)

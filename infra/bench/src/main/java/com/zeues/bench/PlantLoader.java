@@ -95,7 +95,15 @@ final class PlantLoader {
         double visibleS = (System.nanoTime() - t1) / 1e9;
         return String.format(Locale.ROOT, "scenario=load-plant spools=%d added=%d sheet_write_s=%.1f sync_status=%d "
                         + "sync_s=%.1f visible_s=%.1f ready_for_arm=%d errors=%d", existing + toAdd, toAdd, writeS,
-                sync.statusCode(), syncS, visibleS, ready, ready >= want && sync.statusCode() == 200 ? 0 : 1);
+                sync.statusCode(), syncS, visibleS, ready, ready >= want && syncAccepted(sync.statusCode()) ? 0 : 1);
+    }
+
+    /**
+     * 200, or 504 {@code OPERACION_PENDIENTE}: a sync bigger than the service's wait is still running (contract), and
+     * whether it finished is judged by the spools listed afterwards.
+     */
+    static boolean syncAccepted(int status) {
+        return status == 200 || status == 504;
     }
 
     /** A new spool's row, aligned with the sheet's header: master columns only, ready for ARM. */

@@ -25,9 +25,7 @@ import org.springframework.stereotype.Component;
 public class SpoolListings {
 
     /** Sheet row order: by row number, unknown rows last, then by tag. */
-    public static final Comparator<SpoolView> SHEET_ORDER = Comparator
-            .comparing(SpoolView::fila, Comparator.nullsLast(Comparator.<Integer>naturalOrder()))
-            .thenComparing(SpoolView::tagSpool);
+    public static final Comparator<SpoolView> SHEET_ORDER = SpoolViewStore.SHEET_ORDER;
 
     /** Newest occupation first; ties by sheet order. */
     public static final Comparator<SpoolView> NEWEST_OCCUPATION = Comparator
@@ -78,7 +76,7 @@ public class SpoolListings {
     }
 
     private List<SpoolView> select(Predicate<SpoolView> rule) {
-        return store.all().stream().filter(rule).sorted(SHEET_ORDER).toList();
+        return store.inSheetOrder().stream().filter(rule).toList();
     }
 
     static Predicate<SpoolView> iniciable(Operacion op) {

@@ -37,4 +37,21 @@ class SpoolViewStoreTest {
         assertThat(store.applyEvent(view("A", 4, "NV", 1))).isFalse();
         assertThat(store.get("A").orElseThrow().nv()).isEqualTo("NV-2");
     }
+
+    @Test
+    void theSheetOrderFollowsRowChangesAndHoldsEachSpoolOnce() {
+        SpoolViewStore store = new SpoolViewStore();
+        store.applyState(view("C", 1, "NV", 3));
+        store.applyState(view("A", 1, "NV", 1));
+        store.applyState(view("B", 1, "NV", null)); // no row yet: last
+        store.applyState(view("D", 1, "NV", 2));
+        assertThat(store.inSheetOrder()).extracting(SpoolView::tagSpool).containsExactly("A", "D", "C", "B");
+
+        store.applyState(view("A", 1, "NV", 9)); // moved down the sheet
+        store.applyEvent(view("D", 2, "NV-2", 2)); // same row, newer view
+        store.applyEvent(view("C", 0, "old", 0)); // older: ignored, keeps its place
+        assertThat(store.inSheetOrder()).extracting(SpoolView::tagSpool).containsExactly("D", "C", "A", "B");
+        assertThat(store.inSheetOrder()).hasSize(store.size())
+                .anySatisfy(v -> assertThat(v.nv()).isEqualTo("NV-2"));
+    }
 }
