@@ -4,12 +4,15 @@ import com.zeues.domain.model.Operacion;
 import com.zeues.domain.model.SpoolView;
 import com.zeues.occupation.streams.StoresUnavailableException;
 import com.zeues.occupation.views.SpoolListings;
+import com.zeues.occupation.views.SpoolListings.Matches;
 import com.zeues.occupation.views.ViewConsumer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.List;
+
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -57,7 +60,8 @@ public class ListingController {
         int worker = q.workerId("worker_id", workerId);
         Page page = page(q, limit, offset);
         ready("/api/spools/completar");
-        return page.body(listings.completar(op, worker), SpoolListings.filtroCompletar(op, worker), Map.of());
+        return page.body(Matches.of(listings.completar(op, worker)), SpoolListings.filtroCompletar(op, worker),
+                Map.of());
     }
 
     @GetMapping("/cancelar")
@@ -71,7 +75,8 @@ public class ListingController {
         int worker = q.workerId("worker_id", workerId);
         Page page = page(q, limit, offset);
         ready("/api/spools/cancelar");
-        return page.body(listings.cancelar(op, worker), SpoolListings.filtroCancelar(op, worker), Map.of());
+        return page.body(Matches.of(listings.cancelar(op, worker)), SpoolListings.filtroCancelar(op, worker),
+                Map.of());
     }
 
     @GetMapping("/reparacion")
@@ -82,8 +87,7 @@ public class ListingController {
         Page page = page(q, limit, offset);
         ready("/api/spools/reparacion");
         List<SpoolView> all = listings.reparacion();
-        List<Map<String, Object>> items = all.stream().map(ListingController::repairItem).toList();
-        return page.body(items, SpoolListings.FILTRO_REPARACION,
+        return page.body(Matches.of(all), ListingController::repairItem, SpoolListings.FILTRO_REPARACION,
                 Map.of("bloqueados", all.stream().filter(SpoolView::bloqueado).count()));
     }
 
@@ -117,17 +121,21 @@ public class ListingController {
      */
     record Page(Integer limit, Integer offset) {
 
-        Map<String, Object> body(List<?> matches, String filtro, Map<String, Object> extra) {
+        Map<String, Object> body(Matches matches, String filtro, Map<String, Object> extra) {
+            return body(matches, v -> v, filtro, extra);
+        }
+
+        /** Only the page's spools are read from the listing and shown with {@code item}. */
+        Map<String, Object> body(Matches matches, Function<SpoolView, ?> item, String filtro,
+                                 Map<String, Object> extra) {
             Map<String, Object> body = new LinkedHashMap<>();
             boolean paged = limit != null || offset != null;
-            List<?> spools = matches;
-            if (paged) {
-                int from = Math.min(offset == null ? 0 : offset, matches.size());
-                int to = limit == null ? matches.size() : (int) Math.min((long) from + limit, matches.size());
-                spools = matches.subList(from, to);
-            }
+            int total = matches.total();
+            int from = paged && offset != null ? offset : 0;
+            int to = paged && limit != null ? (int) Math.min((long) from + limit, Integer.MAX_VALUE) : Integer.MAX_VALUE;
+            List<?> spools = matches.slice(from, to).stream().map(item).toList();
             body.put("spools", spools);
-            body.put("total", matches.size());
+            body.put("total", total);
             body.putAll(extra);
             body.put("filtro_aplicado", filtro);
             if (paged) {

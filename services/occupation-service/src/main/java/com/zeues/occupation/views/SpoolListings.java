@@ -32,15 +32,59 @@ public class SpoolListings {
             .comparing(SpoolView::fechaOcupacion, Comparator.nullsLast(Comparator.<Instant>reverseOrder()))
             .thenComparing(SHEET_ORDER);
 
+    /** A listing's matches in sheet order: how many in all, and any page of them. */
+    public interface Matches {
+        int total();
+
+        List<SpoolView> slice(int from, int to);
+
+        static Matches of(List<SpoolView> inOrder) {
+            return new Matches() {
+                public int total() {
+                    return inOrder.size();
+                }
+
+                public List<SpoolView> slice(int from, int to) {
+                    return inOrder.subList(Math.min(from, inOrder.size()), Math.min(to, inOrder.size()));
+                }
+            };
+        }
+
+        static Matches of(SpoolViewStore.Index index) {
+            return new Matches() {
+                public int total() {
+                    return index.size();
+                }
+
+                public List<SpoolView> slice(int from, int to) {
+                    return index.slice(from, to);
+                }
+            };
+        }
+    }
+
+    private final Map<Operacion, SpoolViewStore.Index> iniciables = new EnumMap<>(Operacion.class);
+    /** Occupied, started or in the repair flow: every other listing is a filter of these few. */
+    private final SpoolViewStore.Index inProgress;
+
     private final SpoolViewStore store;
 
     public SpoolListings(SpoolViewStore store) {
         this.store = store;
+        for (Operacion op : Operacion.values()) {
+            iniciables.put(op, store.index(iniciable(op)));
+        }
+        inProgress = store.index(v -> v.occupied() || started(v.arm()) || started(v.sold())
+                || v.reparacion() != null);
+    }
+
+    private static boolean started(OpEstado estado) {
+        return estado != null && estado.isStarted();
     }
 
     /** The spools a worker may take now for {@code op}. */
-    public List<SpoolView> iniciar(Operacion op) {
-        return select(iniciable(op));
+    public Matches iniciar(Operacion op) {
+        return Matches.of(iniciables.get(op));
     }
 
     /** The spools {@code worker} occupies for {@code op}: what it may complete. */
@@ -60,7 +104,7 @@ public class SpoolListings {
 
     /** Every occupied spool, newest occupation first. */
     public List<SpoolView> occupied() {
-        return store.all().stream().filter(SpoolView::occupied).sorted(NEWEST_OCCUPATION).toList();
+        return inProgress.inOrder().stream().filter(SpoolView::occupied).sorted(NEWEST_OCCUPATION).toList();
     }
 
     /** One item of {@code /api/dashboard/occupied} (and of the SSE snapshot). */
@@ -76,7 +120,7 @@ public class SpoolListings {
     }
 
     private List<SpoolView> select(Predicate<SpoolView> rule) {
-        return store.inSheetOrder().stream().filter(rule).toList();
+        return inProgress.inOrder().stream().filter(rule).toList();
     }
 
     static Predicate<SpoolView> iniciable(Operacion op) {

@@ -2,11 +2,16 @@ package com.zeues.occupation.views;
 
 import com.zeues.domain.model.SpoolView;
 import java.util.Collection;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,11 +31,20 @@ public class SpoolViewStore {
             .thenComparing(SpoolView::tagSpool);
 
     private final ConcurrentHashMap<String, SpoolView> views = new ConcurrentHashMap<>();
+    private final List<Index> indexes = new CopyOnWriteArrayList<>();
+    private final Index all = index(v -> true);
+
     /**
-     * The same views kept in sheet order, so a listing filters in order instead of sorting every match: with 250,000
-     * spools the sort made a paged listing take seconds (docs/benchmarks.md, "Large plant").
+     * The spools that satisfy {@code rule}, kept in sheet order as views change, so a listing reads a page of them
+     * instead of filtering and sorting every spool: with 250,000 spools that took 50 ms of CPU per listing
+     * (docs/benchmarks.md, "Large plant"). Register indexes before the consumer starts writing.
      */
-    private final ConcurrentSkipListMap<SpoolView, SpoolView> inSheetOrder = new ConcurrentSkipListMap<>(SHEET_ORDER);
+    public Index index(Predicate<SpoolView> rule) {
+        Index ix = new Index(rule);
+        views.values().forEach(v -> ix.replace(null, v));
+        indexes.add(ix);
+        return ix;
+    }
 
     /** A record of {@code zeues.spool-state}; true when it changed the held view. */
     public boolean applyState(SpoolView view) {
@@ -51,10 +65,9 @@ public class SpoolViewStore {
             if (held == null || view.version() > held.version()
                     || (sameVersionReplaces && view.version() == held.version())) {
                 changed[0] = true;
-                // under the key's lock: the ordered copy changes with the map, never two updates of one spool at once
-                inSheetOrder.put(view, view);
-                if (held != null && SHEET_ORDER.compare(held, view) != 0) {
-                    inSheetOrder.remove(held); // its sheet row changed
+                // under the key's lock: the indexes change with the map, never two updates of one spool at once
+                for (Index ix : indexes) {
+                    ix.replace(held, view);
                 }
                 return view;
             }
@@ -74,10 +87,59 @@ public class SpoolViewStore {
 
     /** Every spool in sheet order ({@link #SHEET_ORDER}); weakly consistent while the consumer writes. */
     public Collection<SpoolView> inSheetOrder() {
-        return Collections.unmodifiableCollection(inSheetOrder.values());
+        return all.inOrder();
     }
 
     public int size() {
         return views.size();
+    }
+
+    /** The spools satisfying one rule, in sheet order, with their count. */
+    public static final class Index {
+
+        private final Predicate<SpoolView> rule;
+        private final ConcurrentSkipListMap<SpoolView, SpoolView> members = new ConcurrentSkipListMap<>(SHEET_ORDER);
+        private final AtomicInteger size = new AtomicInteger(); // the skip list counts by walking
+
+        private Index(Predicate<SpoolView> rule) {
+            this.rule = rule;
+        }
+
+        /** {@code held} (null for a new spool) becomes {@code view}. */
+        private void replace(SpoolView held, SpoolView view) {
+            boolean was = held != null && rule.test(held);
+            boolean is = rule.test(view);
+            boolean sameKey = held != null && SHEET_ORDER.compare(held, view) == 0;
+            if (is && members.put(view, view) == null) {
+                size.incrementAndGet();
+            }
+            if (was && !(is && sameKey) && members.remove(held) != null) {
+                size.decrementAndGet();
+            }
+        }
+
+        public int size() {
+            return size.get();
+        }
+
+        /** The members in sheet order; weakly consistent while the consumer writes. */
+        public Collection<SpoolView> inOrder() {
+            return Collections.unmodifiableCollection(members.values());
+        }
+
+        /** The members at positions [from, to) in sheet order: walks {@code to} of them, not all. */
+        public List<SpoolView> slice(int from, int to) {
+            List<SpoolView> out = new ArrayList<>(Math.max(0, Math.min(to, size()) - from));
+            int i = 0;
+            for (SpoolView v : members.values()) {
+                if (i >= to) {
+                    break;
+                }
+                if (i++ >= from) {
+                    out.add(v);
+                }
+            }
+            return out;
+        }
     }
 }

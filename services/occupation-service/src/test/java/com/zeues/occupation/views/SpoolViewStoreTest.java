@@ -54,4 +54,25 @@ class SpoolViewStoreTest {
         assertThat(store.inSheetOrder()).hasSize(store.size())
                 .anySatisfy(v -> assertThat(v.nv()).isEqualTo("NV-2"));
     }
+
+    @Test
+    void anIndexFollowsItsRuleAsViewsChangeAndReadsAnyPage() {
+        SpoolViewStore store = new SpoolViewStore();
+        store.applyState(view("E", 1, "keep", 5));
+        SpoolViewStore.Index kept = store.index(v -> v.nv().equals("keep")); // registered after a view: has it
+        for (int row = 1; row <= 4; row++) {
+            store.applyState(view("S" + row, 1, row % 2 == 0 ? "keep" : "drop", row));
+        }
+        assertThat(kept.inOrder()).extracting(SpoolView::tagSpool).containsExactly("S2", "S4", "E");
+        assertThat(kept.size()).isEqualTo(3);
+
+        store.applyEvent(view("S2", 2, "drop", 2)); // leaves the index
+        store.applyEvent(view("S3", 2, "keep", 3)); // joins it
+        store.applyState(view("E", 1, "keep", 0)); // stays, moves to the top
+        assertThat(kept.inOrder()).extracting(SpoolView::tagSpool).containsExactly("E", "S3", "S4");
+        assertThat(kept.size()).isEqualTo(3);
+        assertThat(kept.slice(1, 3)).extracting(SpoolView::tagSpool).containsExactly("S3", "S4");
+        assertThat(kept.slice(2, 50)).extracting(SpoolView::tagSpool).containsExactly("S4");
+        assertThat(kept.slice(7, 9)).isEmpty();
+    }
 }
