@@ -4,6 +4,7 @@ import com.zeues.occupation.config.ZeuesProperties;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.circuitbreaker.IllegalStateTransitionException;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -75,6 +76,22 @@ public class CommandSendBreaker {
 
     public void failed(long startNanos, Throwable error) {
         breaker.onError(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS, error);
+    }
+
+    /**
+     * Kafka answered the health's probe (a cluster describe): sends are let through again at once instead of after
+     * the rest of the wait and three probe sends, so a command made when /api/health says healthy is tried, not
+     * refused. If sends still fail, the breaker opens again after the usual run of failures.
+     */
+    public void kafkaAnswered() {
+        CircuitBreaker.State state = breaker.getState();
+        if (state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.HALF_OPEN) {
+            try {
+                breaker.transitionToClosedState();
+            } catch (IllegalStateTransitionException e) {
+                // another thread closed it first
+            }
+        }
     }
 
     /** {@code closed}, {@code open} or {@code half_open}: for /api/health. */

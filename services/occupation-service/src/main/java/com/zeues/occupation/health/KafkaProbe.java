@@ -1,5 +1,6 @@
 package com.zeues.occupation.health;
 
+import com.zeues.occupation.command.CommandSendBreaker;
 import com.zeues.occupation.config.ZeuesProperties;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -16,8 +17,10 @@ public class KafkaProbe implements DisposableBean {
     private static final int TIMEOUT_MS = 1_000;
 
     private final Admin admin;
+    private final CommandSendBreaker sends;
 
-    public KafkaProbe(ZeuesProperties props) {
+    public KafkaProbe(ZeuesProperties props, CommandSendBreaker sends) {
+        this.sends = sends;
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, props.bootstrapServers());
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS);
@@ -31,6 +34,7 @@ public class KafkaProbe implements DisposableBean {
         try {
             admin.describeCluster(new DescribeClusterOptions().timeoutMs(TIMEOUT_MS)).nodes()
                     .get(TIMEOUT_MS + 200L, TimeUnit.MILLISECONDS);
+            sends.kafkaAnswered();
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

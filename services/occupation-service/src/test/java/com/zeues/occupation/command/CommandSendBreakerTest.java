@@ -63,4 +63,23 @@ class CommandSendBreakerTest {
         assertThat(breaker.state()).isEqualTo("open");
         assertThat(breaker.tryAcquire()).isFalse();
     }
+
+    @Test
+    void kafkaAnsweringTheHealthProbeLetsSendsThroughAtOnce() {
+        CommandSendBreaker breaker = new CommandSendBreaker(Duration.ofMinutes(1));
+        for (int i = 0; i < 5; i++) {
+            assertThat(breaker.tryAcquire()).isTrue();
+            breaker.failed(System.nanoTime(), NO_METADATA);
+        }
+        assertThat(breaker.tryAcquire()).as("open: refused for the next minute").isFalse();
+
+        breaker.kafkaAnswered();
+        assertThat(breaker.state()).isEqualTo("closed");
+        for (int i = 0; i < 5; i++) {
+            assertThat(breaker.tryAcquire()).as("send %d after the probe", i).isTrue();
+            breaker.sent(System.nanoTime());
+        }
+        breaker.kafkaAnswered(); // closed already: nothing changes
+        assertThat(breaker.state()).isEqualTo("closed");
+    }
 }
