@@ -24,13 +24,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class SpoolListings {
 
-    /** Sheet row order: by row number, unknown rows last, then by tag. */
-    public static final Comparator<SpoolView> SHEET_ORDER = SpoolViewStore.SHEET_ORDER;
-
     /** Newest occupation first; ties by sheet order. */
     public static final Comparator<SpoolView> NEWEST_OCCUPATION = Comparator
             .comparing(SpoolView::fechaOcupacion, Comparator.nullsLast(Comparator.<Instant>reverseOrder()))
-            .thenComparing(SHEET_ORDER);
+            .thenComparing(SpoolViewStore.SHEET_ORDER);
 
     /** A listing's matches in sheet order: how many in all, and any page of them. */
     public interface Matches {

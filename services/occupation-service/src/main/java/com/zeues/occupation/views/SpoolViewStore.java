@@ -32,7 +32,6 @@ public class SpoolViewStore {
 
     private final ConcurrentHashMap<String, SpoolView> views = new ConcurrentHashMap<>();
     private final List<Index> indexes = new CopyOnWriteArrayList<>();
-    private final Index all = index(v -> true);
 
     /**
      * The spools that satisfy {@code rule}, kept in sheet order as views change, so a listing reads a page of them
@@ -83,11 +82,6 @@ public class SpoolViewStore {
     /** A live, unmodifiable view of every spool (weakly consistent while the consumer writes). */
     public Collection<SpoolView> all() {
         return Collections.unmodifiableCollection(views.values());
-    }
-
-    /** Every spool in sheet order ({@link #SHEET_ORDER}); weakly consistent while the consumer writes. */
-    public Collection<SpoolView> inSheetOrder() {
-        return all.inOrder();
     }
 
     public int size() {

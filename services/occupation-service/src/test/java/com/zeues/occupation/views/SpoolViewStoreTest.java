@@ -41,17 +41,18 @@ class SpoolViewStoreTest {
     @Test
     void theSheetOrderFollowsRowChangesAndHoldsEachSpoolOnce() {
         SpoolViewStore store = new SpoolViewStore();
+        SpoolViewStore.Index every = store.index(v -> true);
         store.applyState(view("C", 1, "NV", 3));
         store.applyState(view("A", 1, "NV", 1));
         store.applyState(view("B", 1, "NV", null)); // no row yet: last
         store.applyState(view("D", 1, "NV", 2));
-        assertThat(store.inSheetOrder()).extracting(SpoolView::tagSpool).containsExactly("A", "D", "C", "B");
+        assertThat(every.inOrder()).extracting(SpoolView::tagSpool).containsExactly("A", "D", "C", "B");
 
         store.applyState(view("A", 1, "NV", 9)); // moved down the sheet
         store.applyEvent(view("D", 2, "NV-2", 2)); // same row, newer view
         store.applyEvent(view("C", 0, "old", 0)); // older: ignored, keeps its place
-        assertThat(store.inSheetOrder()).extracting(SpoolView::tagSpool).containsExactly("D", "C", "A", "B");
-        assertThat(store.inSheetOrder()).hasSize(store.size())
+        assertThat(every.inOrder()).extracting(SpoolView::tagSpool).containsExactly("D", "C", "A", "B");
+        assertThat(every.inOrder()).hasSize(store.size())
                 .anySatisfy(v -> assertThat(v.nv()).isEqualTo("NV-2"));
     }
 
