@@ -16,6 +16,9 @@ public final class StreamsProperties {
      */
     public static final int FETCH_MAX_WAIT_MS = 500;
 
+    /** The topology producer's retry back-off: a transaction's collision with the previous commit is brief. */
+    public static final int RETRY_BACKOFF_MS = 10;
+
     private StreamsProperties() {
     }
 
@@ -35,6 +38,13 @@ public final class StreamsProperties {
         p.put(DeadLetterHandler.DLQ_TOPIC_CONFIG, topics.commandsDlq.name());
         p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDBConfig.class.getName());
         p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
+        // a new transaction may briefly collide with the previous commit (CONCURRENT_TRANSACTIONS): retry soon
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), RETRY_BACKOFF_MS);
+        // one produce request per broker at a time: under transactions v2 the broker accepts a partition's first
+        // batch of a transaction only after checking it with the transaction coordinator, and refuses the batches
+        // pipelined behind it (OutOfOrderSequenceException, retried): on three brokers that retry loop made the
+        // topology ~5x slower (docs/benchmarks.md, "Three brokers")
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), 1);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), FETCH_MAX_WAIT_MS);
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) topics.commands.replication());
         return p;

@@ -7,6 +7,7 @@ import com.zeues.domain.model.CommandType;
 import com.zeues.domain.model.Operacion;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyDescription;
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,8 @@ class TopicRegistryTest {
                 .containsEntry(DeadLetterHandler.DLQ_TOPIC_CONFIG, "test.zeues.commands-dlq")
                 .containsEntry(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG,
                         BoundedMemoryRocksDBConfig.class.getName())
-                .containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, 3);
+                .containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, 3)
+                .containsEntry(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), 1);
         new StreamsConfig(p); // a valid configuration
     }
 

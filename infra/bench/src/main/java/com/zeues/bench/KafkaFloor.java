@@ -114,7 +114,9 @@ final class KafkaFloor implements AutoCloseable {
             p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
             p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
             p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, topic + "-" + n);
-            p.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 10); // as the topology's producer
+            // as the topology's producer (StreamsProperties)
+            p.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, com.zeues.topology.StreamsProperties.RETRY_BACKOFF_MS);
+            p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
             producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
             producer.initTransactions();
         }

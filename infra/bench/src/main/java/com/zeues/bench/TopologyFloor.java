@@ -131,10 +131,9 @@ final class TopologyFloor implements AutoCloseable {
     private void startStreams() throws Exception {
         stateDir = Files.createTempDirectory("zeues-bench-streams");
         Properties p = StreamsProperties.of(applicationId, bootstrap, stateDir.toString(), topics, commitIntervalMs);
-        // as the service's TopologyRunner: bounded RocksDB memory, one stream thread, quick transaction retries
+        // as the service's TopologyRunner: bounded RocksDB memory, one stream thread
         p.put(BoundedMemoryRocksDBConfig.TOTAL_BYTES_CONFIG, Long.toString(64L * 1024 * 1024));
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
-        p.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), 10);
         streams = new KafkaStreams(ZeuesTopology.build(topics, TopologySettings.defaults()), p);
         streams.setUncaughtExceptionHandler(e -> {
             System.err.println("[topology] stream thread failed: " + e);

@@ -143,8 +143,6 @@ public class TopologyRunner implements SmartLifecycle, InitializingBean, Disposa
         // broker to expire its previous incarnation (session timeout)
         p.put(StreamsConfig.mainConsumerPrefix(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
                 s.applicationId() + "-" + props.commands().replyPartition());
-        // a new transaction may briefly collide with the previous commit (CONCURRENT_TRANSACTIONS): retry soon
-        p.put(StreamsConfig.producerPrefix(org.apache.kafka.clients.producer.ProducerConfig.RETRY_BACKOFF_MS_CONFIG), 10);
         return p;
     }
 
