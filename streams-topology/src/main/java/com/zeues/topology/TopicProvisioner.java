@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,8 +58,14 @@ public final class TopicProvisioner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while provisioning topics", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot provision Kafka topics: " + e.getMessage(), e);
+        } catch (ExecutionException e) {
+            // the cause's own words: its class name says nothing to an operator reading /api/health
+            String why = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage()
+                    : "the broker refused";
+            throw new IllegalStateException("cannot provision Kafka topics: " + why, e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("cannot provision Kafka topics: no answer from Kafka within "
+                    + TIMEOUT_S + " s", e);
         }
     }
 
@@ -67,8 +74,7 @@ public final class TopicProvisioner {
         if (specs.isEmpty()) {
             return;
         }
-        Map<String, TopicDescription> descriptions = admin.describeTopics(specs.stream().map(TopicSpec::name).toList())
-                .allTopicNames().get(TIMEOUT_S, TimeUnit.SECONDS);
+        Map<String, TopicDescription> descriptions = describe(admin, specs);
         List<ConfigResource> resources = specs.stream()
                 .map(s -> new ConfigResource(ConfigResource.Type.TOPIC, s.name())).toList();
         Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get(TIMEOUT_S, TimeUnit.SECONDS);
@@ -87,6 +93,26 @@ public final class TopicProvisioner {
         if (!problems.isEmpty()) {
             throw new IllegalStateException("existing topics do not match the registry (fix the topics or "
                     + "zeues.topics.partitions): " + String.join("; ", problems));
+        }
+    }
+
+    /**
+     * Topics another process has just created (the service and the connector provision the same ones at start) may
+     * not be known to the broker's metadata yet: asked again until they are, within the timeout.
+     */
+    private static Map<String, TopicDescription> describe(Admin admin, List<TopicSpec<?, ?>> specs)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_S);
+        while (true) {
+            try {
+                return admin.describeTopics(specs.stream().map(TopicSpec::name).toList()).allTopicNames()
+                        .get(TIMEOUT_S, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
         }
     }
 }

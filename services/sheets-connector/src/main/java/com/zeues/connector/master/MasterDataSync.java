@@ -1,5 +1,6 @@
 package com.zeues.connector.master;
 
+import com.zeues.connector.FailureText;
 import com.zeues.connector.kafka.KafkaClients;
 import com.zeues.topology.TopicProvisioner;
 import com.zeues.topology.TopicRegistry;
@@ -7,7 +8,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -253,11 +253,11 @@ public final class MasterDataSync implements SmartLifecycle {
             if (step.equals(SyncStatus.SHEETS_STEP)) {
                 sheetsState = SyncStatus.ERROR;
                 message = (e instanceof SheetStructureException ? "spreadsheet structure: " : "reading the sheet: ")
-                        + describe(e);
+                        + FailureText.of(e);
             } else {
                 kafkaState = SyncStatus.ERROR;
                 closeProducer();
-                message = "Kafka: " + describe(e);
+                message = "Kafka: " + FailureText.of(e);
             }
             duration.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             failures.increment();
@@ -341,18 +341,5 @@ public final class MasterDataSync implements SmartLifecycle {
             log.warn("master-data sync failed, retrying: {}", message);
             log.debug("master-data sync failure", e);
         }
-    }
-
-    private static String describe(Throwable e) {
-        Throwable t = e;
-        while ((t instanceof java.util.concurrent.ExecutionException || t instanceof java.util.concurrent.CompletionException)
-                && t.getCause() != null) {
-            t = t.getCause();
-        }
-        String m = t.getMessage();
-        if (t instanceof IOException || t instanceof SheetStructureException) {
-            return m == null ? t.getClass().getSimpleName() : m;
-        }
-        return t.getClass().getSimpleName() + (m == null ? "" : ": " + m);
     }
 }

@@ -1,5 +1,6 @@
 package com.zeues.connector.sink;
 
+import com.zeues.connector.FailureText;
 import com.zeues.connector.config.ConnectorProperties;
 import com.zeues.connector.kafka.KafkaClients;
 import com.zeues.connector.sheets.SheetsApiException;
@@ -373,7 +374,7 @@ public final class SheetSink implements SmartLifecycle {
             // stopping
         } catch (RuntimeException e) {
             log.error("the sheet sink failed unexpectedly and stops", e);
-            lastError = "the sheet sink failed: " + e;
+            lastError = "the sheet sink failed: " + FailureText.of(e);
             lastErrorTime = Instant.now();
             state = "stopped";
         } finally {
@@ -1060,7 +1061,7 @@ public final class SheetSink implements SmartLifecycle {
 
     private void kafkaFailed(RuntimeException e) {
         kafkaConnection = "error";
-        fail("Kafka: " + e);
+        fail("Kafka: " + FailureText.of(e));
         logFailure("sheet sink: Kafka failed, reconnecting: " + e);
     }
 
