@@ -1,5 +1,6 @@
 package com.zeues.topology;
 
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -16,8 +17,18 @@ public final class StreamsProperties {
      */
     public static final int FETCH_MAX_WAIT_MS = 500;
 
-    /** The topology producer's retry back-off: a transaction's collision with the previous commit is brief. */
-    public static final int RETRY_BACKOFF_MS = 10;
+    /**
+     * The topology's producer settings (unprefixed; {@link #of} gives them to Kafka Streams' producer, the harness's
+     * Kafka floor to its own). No linger: a verdict waits for nothing. A new transaction may briefly collide with the
+     * previous commit (CONCURRENT_TRANSACTIONS): retry soon. One produce request per broker at a time: under
+     * transactions v2 the broker accepts a partition's first batch of a transaction only after checking it with the
+     * transaction coordinator, and refuses the batches pipelined behind it (OutOfOrderSequenceException, retried):
+     * on three brokers that retry loop made the topology ~5x slower (docs/benchmarks.md, "Three brokers").
+     */
+    public static final Map<String, Object> PRODUCER = Map.of(
+            ProducerConfig.LINGER_MS_CONFIG, 0,
+            ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 10,
+            ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
 
     private StreamsProperties() {
     }
@@ -37,14 +48,7 @@ public final class StreamsProperties {
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
         p.put(DeadLetterHandler.DLQ_TOPIC_CONFIG, topics.commandsDlq.name());
         p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDBConfig.class.getName());
-        p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
-        // a new transaction may briefly collide with the previous commit (CONCURRENT_TRANSACTIONS): retry soon
-        p.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), RETRY_BACKOFF_MS);
-        // one produce request per broker at a time: under transactions v2 the broker accepts a partition's first
-        // batch of a transaction only after checking it with the transaction coordinator, and refuses the batches
-        // pipelined behind it (OutOfOrderSequenceException, retried): on three brokers that retry loop made the
-        // topology ~5x slower (docs/benchmarks.md, "Three brokers")
-        p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), 1);
+        PRODUCER.forEach((key, value) -> p.put(StreamsConfig.producerPrefix(key), value));
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), FETCH_MAX_WAIT_MS);
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) topics.commands.replication());
         return p;

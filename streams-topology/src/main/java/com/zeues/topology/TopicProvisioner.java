@@ -59,10 +59,7 @@ public final class TopicProvisioner {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while provisioning topics", e);
         } catch (ExecutionException e) {
-            // the cause's own words: its class name says nothing to an operator reading /api/health
-            String why = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage()
-                    : "the broker refused";
-            throw new IllegalStateException("cannot provision Kafka topics: " + why, e);
+            throw new IllegalStateException("cannot provision Kafka topics: " + FailureText.of(e), e);
         } catch (TimeoutException e) {
             throw new IllegalStateException("cannot provision Kafka topics: no answer from Kafka within "
                     + TIMEOUT_S + " s", e);

@@ -111,12 +111,9 @@ final class KafkaFloor implements AutoCloseable {
             Properties p = new Properties();
             p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
             p.put(ProducerConfig.ACKS_CONFIG, "all");
-            p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+            p.putAll(StreamsProperties.PRODUCER); // as the topology's producer
             p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
             p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, topic + "-" + n);
-            // as the topology's producer (StreamsProperties)
-            p.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, com.zeues.topology.StreamsProperties.RETRY_BACKOFF_MS);
-            p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
             producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
             producer.initTransactions();
         }

@@ -61,8 +61,9 @@ class ScaleOutIT {
     /*
      * The load: each spool is one lane with one command in flight, so the rate reached is at most lanes / latency.
      * The defaults are what the 2-core CI machine sustains with three brokers and two instances on it
-     * (docs/decisions.md, "The rebalance test offers what the machine sustains"); -Dzeues.scale-out.ops-per-instance
-     * and -Dzeues.scale-out.lanes-per-instance raise them where there is room (docs/benchmarks.md runs 100 and 60).
+     * (docs/decisions.md, "The rebalance test offers what the machine sustains"); -Dzeues.scale-out.ops-per-instance,
+     * -Dzeues.scale-out.lanes-per-instance and -Dzeues.scale-out.kill-ops (the broker-kill test's rate) raise them
+     * where there is room (docs/benchmarks.md runs 100 and 60).
      */
     static final int OPS_PER_INSTANCE = Integer.getInteger("zeues.scale-out.ops-per-instance", 40);
     static final int LANES_PER_INSTANCE = Integer.getInteger("zeues.scale-out.lanes-per-instance", 20);

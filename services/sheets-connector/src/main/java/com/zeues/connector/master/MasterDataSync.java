@@ -1,6 +1,6 @@
 package com.zeues.connector.master;
 
-import com.zeues.connector.FailureText;
+import com.zeues.topology.FailureText;
 import com.zeues.connector.kafka.KafkaClients;
 import com.zeues.topology.TopicProvisioner;
 import com.zeues.topology.TopicRegistry;

@@ -1,6 +1,6 @@
 package com.zeues.connector.sink;
 
-import com.zeues.connector.FailureText;
+import com.zeues.topology.FailureText;
 import com.zeues.connector.config.ConnectorProperties;
 import com.zeues.connector.kafka.KafkaClients;
 import com.zeues.connector.sheets.SheetsApiException;

@@ -1,11 +1,11 @@
-package com.zeues.connector;
+package com.zeues.topology;
 
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 /**
- * A failure as the connector reports it (its status, and through the service {@code /api/health}): the cause's own
- * message, never a class name, which tells an operator nothing and a caller too much.
+ * A failure as the services report it (the connector's status, and through the service {@code /api/health}): the
+ * cause's own message, never a class name, which tells an operator nothing and a caller too much.
  */
 public final class FailureText {
 

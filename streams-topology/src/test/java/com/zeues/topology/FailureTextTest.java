@@ -1,4 +1,4 @@
-package com.zeues.connector;
+package com.zeues.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
